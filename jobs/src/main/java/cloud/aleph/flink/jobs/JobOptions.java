@@ -1,0 +1,33 @@
+package cloud.aleph.flink.jobs;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Options of the jobs themselves; the connectors' options live beside each connector. */
+public final class JobOptions {
+
+    public static final ConfigOption<String> CCN_ID = ConfigOptions.key("aleph.ccn.id")
+            .stringType()
+            .defaultValue("ccn-1")
+            .withDescription("Identity of this Core Channel Node deployment. Names its Kafka consumer group and "
+                    + "transactional ids, so two CCNs on one cluster never share them.");
+
+    public static final ConfigOption<Integer> VERIFY_PARALLELISM = ConfigOptions.key("aleph.job.verify-parallelism")
+            .intType()
+            .defaultValue(2)
+            .withDescription("Parallelism of signature verification, the CPU-heavy step.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOptions.key("aleph.job.checkpoint-interval")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(2))
+            .withDescription("Checkpoint interval. Rejections reach Kafka consumers (read_committed) at each checkpoint.");
+
+    public static final ConfigOption<Duration> STATUS_RETENTION = ConfigOptions.key("aleph.job.status-retention")
+            .durationType()
+            .defaultValue(Duration.ofDays(30))
+            .withDescription("How long the status of an item_hash stays in keyed state after its last change. "
+                    + "A duplicate arriving later is written again, idempotently.");
+
+    private JobOptions() {}
+}

@@ -1,0 +1,38 @@
+package cloud.aleph.flink.jobs;
+
+/**
+ * Stable uids and readable names of every operator of the jobs. Uids address operator state in
+ * savepoints: never change one, or a restore loses that state. Names appear in the web UI and in
+ * metric scopes, so they stay short and free of per-run values.
+ */
+public final class OperatorIds {
+
+    public static final String RAW_SOURCE_UID = "raw-messages-source";
+    public static final String RAW_SOURCE_NAME = "Raw messages (Kafka)";
+
+    public static final String VERIFY_UID = "verify-messages";
+    public static final String VERIFY_NAME = "Verify format, hash, signature";
+
+    public static final String SPLIT_UNIDENTIFIED_UID = "split-unidentified";
+    public static final String SPLIT_UNIDENTIFIED_NAME = "Split rejections without item_hash";
+
+    public static final String STATUS_UID = "message-status";
+    public static final String STATUS_NAME = "Message status by item_hash";
+
+    public static final String MESSAGE_ROWS_SINK_UID = "cassandra-messages-sink";
+    public static final String MESSAGE_ROWS_SINK_NAME = "Messages (Cassandra)";
+
+    public static final String CONTENT_SINK_UID = "s3-content-sink";
+    public static final String CONTENT_SINK_NAME = "Content objects (S3)";
+
+    public static final String STATUS_ROWS_SINK_UID = "cassandra-status-sink";
+    public static final String STATUS_ROWS_SINK_NAME = "Statuses (Cassandra)";
+
+    public static final String REJECTION_ROWS_SINK_UID = "cassandra-rejections-sink";
+    public static final String REJECTION_ROWS_SINK_NAME = "Rejections (Cassandra)";
+
+    public static final String REJECTED_TOPIC_SINK_UID = "kafka-rejected-sink";
+    public static final String REJECTED_TOPIC_SINK_NAME = "Rejections (Kafka)";
+
+    private OperatorIds() {}
+}
