@@ -22,6 +22,9 @@ public final class OperatorIds {
     public static final String MESSAGE_ROWS_SINK_UID = "cassandra-messages-sink";
     public static final String MESSAGE_ROWS_SINK_NAME = "Messages (Cassandra)";
 
+    public static final String CONTENT_OBJECTS_UID = "content-objects";
+    public static final String CONTENT_OBJECTS_NAME = "Content objects of inline messages";
+
     public static final String CONTENT_SINK_UID = "s3-content-sink";
     public static final String CONTENT_SINK_NAME = "Content objects (S3)";
 

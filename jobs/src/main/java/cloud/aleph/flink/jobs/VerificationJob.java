@@ -40,7 +40,8 @@ public final class VerificationJob {
     public static void main(String[] args) throws Exception {
         Configuration configuration = JobConfiguration.fromArgsAndEnvironment(args);
         StreamExecutionEnvironment env = JobEnvironment.create(configuration);
-        ProductionWiring.run(env, configuration, "aleph-verification-" + configuration.get(JobOptions.CCN_ID));
+        ProductionWiring.defineVerificationJob(env, configuration);
+        env.execute("aleph-verification-" + configuration.get(JobOptions.CCN_ID));
     }
 
     public static void defineWorkflow(
