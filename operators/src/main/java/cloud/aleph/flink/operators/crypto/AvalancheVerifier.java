@@ -27,6 +27,9 @@ public final class AvalancheVerifier implements SignatureVerifier {
             return check(payload);
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            // the reference catches every exception of this verifier and answers false
+            return SignatureResult.invalid("signature verification error: " + e);
         }
     }
 
@@ -56,7 +59,7 @@ public final class AvalancheVerifier implements SignatureVerifier {
     }
 
     private static byte[] digest(SignedPayload payload) {
-        byte[] buffer = payload.verificationBuffer();
+        byte[] buffer = StrictUtf8.verificationBuffer(payload);
         ByteArrayOutputStream message = new ByteArrayOutputStream(buffer.length + 32);
         message.writeBytes(MESSAGE_PREFIX);
         int length = buffer.length;

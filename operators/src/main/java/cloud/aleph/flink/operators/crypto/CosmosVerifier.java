@@ -27,6 +27,9 @@ public final class CosmosVerifier implements SignatureVerifier {
             return check(payload);
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            // the reference catches every exception of this verifier and answers false
+            return SignatureResult.invalid("signature verification error: " + e);
         }
     }
 
@@ -64,6 +67,7 @@ public final class CosmosVerifier implements SignatureVerifier {
         if (rs.length != 64) {
             return SignatureResult.invalid("signature must be 64 bytes");
         }
+        StrictUtf8.verificationBuffer(payload);
         byte[] digest = Digests.sha256(signDoc(payload).getBytes(StandardCharsets.UTF_8));
         return Secp256k1.verify(key, digest, EcdsaMath.unsigned(rs, 0, 32), EcdsaMath.unsigned(rs, 32, 64))
                 ? SignatureResult.valid()

@@ -32,6 +32,9 @@ public final class Nuls2Verifier implements SignatureVerifier {
             return SignatureResult.unexpectedError(e.getMessage());
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            // not a failure the reference has; never let it stop the pipeline
+            return SignatureResult.unexpectedError("signature verification error: " + e);
         }
     }
 
@@ -52,7 +55,7 @@ public final class Nuls2Verifier implements SignatureVerifier {
         }
         ECPoint key;
         try {
-            key = recover(signature, payload.verificationBuffer());
+            key = recover(signature, StrictUtf8.verificationBuffer(payload));
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid("NULS2 signature verification error: " + e.getMessage());
         }

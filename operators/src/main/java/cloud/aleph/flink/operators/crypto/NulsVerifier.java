@@ -36,6 +36,9 @@ public final class NulsVerifier implements SignatureVerifier {
             return SignatureResult.unexpectedError(e.getMessage());
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            // not a failure the reference has; never let it stop the pipeline
+            return SignatureResult.unexpectedError("signature verification error: " + e);
         }
     }
 
@@ -51,7 +54,7 @@ public final class NulsVerifier implements SignatureVerifier {
         if (!address.equals(payload.sender())) {
             return SignatureResult.invalid("signature key belongs to " + address);
         }
-        return verifiesQuirkText(blob, payload.verificationBuffer())
+        return verifiesQuirkText(blob, StrictUtf8.verificationBuffer(payload))
                 ? SignatureResult.valid()
                 : SignatureResult.invalid("The signature of the message is invalid");
     }

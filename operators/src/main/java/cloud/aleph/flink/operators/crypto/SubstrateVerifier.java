@@ -26,6 +26,9 @@ public final class SubstrateVerifier implements SignatureVerifier {
             return check(payload);
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            // the reference catches every exception of this verifier and answers false
+            return SignatureResult.invalid("signature verification error: " + e);
         }
     }
 
@@ -48,7 +51,7 @@ public final class SubstrateVerifier implements SignatureVerifier {
         if (problem.isPresent()) {
             return SignatureResult.invalid(problem.get());
         }
-        byte[] buffer = payload.verificationBuffer();
+        byte[] buffer = StrictUtf8.verificationBuffer(payload);
         if (Sr25519.verify(signatureBytes, buffer, publicKey) || Sr25519.verify(signatureBytes, wrapped(buffer), publicKey)) {
             return SignatureResult.valid();
         }

@@ -26,6 +26,9 @@ public final class TezosVerifier implements SignatureVerifier {
             return SignatureResult.unexpectedError(e.getMessage());
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            // not a failure the reference has; never let it stop the pipeline
+            return SignatureResult.unexpectedError("signature verification error: " + e);
         }
     }
 
@@ -52,8 +55,8 @@ public final class TezosVerifier implements SignatureVerifier {
             return SignatureResult.invalid("sender does not match the public key hash");
         }
         byte[] signed = micheline
-                ? MichelineMessage.bytesToSign(payload.verificationBuffer(), payload.time(), dAppUrlBytes(dAppUrl))
-                : payload.verificationBuffer();
+                ? MichelineMessage.bytesToSign(StrictUtf8.verificationBuffer(payload), payload.time(), dAppUrlBytes(dAppUrl))
+                : StrictUtf8.verificationBuffer(payload);
         key.verify(text(signature, "signature"), signed);
         return SignatureResult.valid();
     }

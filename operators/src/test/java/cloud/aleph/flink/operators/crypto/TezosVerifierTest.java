@@ -13,8 +13,11 @@ import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import cloud.aleph.flink.operators.crypto.tezos.MichelineMessage;
 import cloud.aleph.flink.operators.crypto.tezos.TezosBase58;
 import cloud.aleph.flink.operators.model.Chain;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -96,7 +99,7 @@ class TezosVerifierTest {
 
     @Test
     void roundTripsSecp256k1RawAndMichelineAndRefusesHighS() {
-        Secp256k1TestSigner signer = new Secp256k1TestSigner(new BigInteger("3141592653589793238462643383279502884197"));
+        EcdsaTestSigner signer = new EcdsaTestSigner(new BigInteger("3141592653589793238462643383279502884197"));
         byte[] publicKey = signer.compressedPublicKey();
         String sender = TezosBase58.encode(Digests.blake2b(20, publicKey), "tz2");
         for (boolean micheline : new boolean[] {false, true}) {
@@ -114,7 +117,7 @@ class TezosVerifierTest {
 
     @Test
     void roundTripsP256RawAndMichelineAcceptingHighS() {
-        Secp256k1TestSigner signer = new Secp256k1TestSigner(P256_DOMAIN, new BigInteger("2718281828459045235360287471352662497757"));
+        EcdsaTestSigner signer = new EcdsaTestSigner(P256_DOMAIN, new BigInteger("2718281828459045235360287471352662497757"));
         byte[] publicKey = signer.compressedPublicKey();
         String sender = TezosBase58.encode(Digests.blake2b(20, publicKey), "tz3");
         for (boolean micheline : new boolean[] {false, true}) {
@@ -236,14 +239,14 @@ class TezosVerifierTest {
     }
 
     private static byte[] compact(BigInteger r, BigInteger s) {
-        return Secp256k1TestSigner.concat(BigIntegers.asUnsignedByteArray(32, r), BigIntegers.asUnsignedByteArray(32, s));
+        return EcdsaTestSigner.concat(BigIntegers.asUnsignedByteArray(32, r), BigIntegers.asUnsignedByteArray(32, s));
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+    private static JsonNode readJson(String text) {
         try {
             return MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

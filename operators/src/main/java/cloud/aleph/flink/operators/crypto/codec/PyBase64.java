@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.crypto.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Python's {@code base64.b64decode(text)} without {@code validate}: characters outside the
@@ -12,7 +13,7 @@ public final class PyBase64 {
     private static final int[] VALUES = new int[128];
 
     static {
-        java.util.Arrays.fill(VALUES, -1);
+        Arrays.fill(VALUES, -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
             VALUES[alphabet.charAt(i)] = i;

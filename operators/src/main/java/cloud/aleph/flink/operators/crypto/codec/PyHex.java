@@ -1,5 +1,7 @@
 package cloud.aleph.flink.operators.crypto.codec;
 
+import java.util.Arrays;
+
 /**
  * Python's {@code bytes.fromhex}: pairs of hex digits, ASCII whitespace allowed before each pair,
  * nothing else (no {@code 0x} prefix, no odd length).
@@ -28,7 +30,7 @@ public final class PyHex {
             out[count++] = (byte) ((hi << 4) | lo);
             i += 2;
         }
-        return java.util.Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 
     private static boolean isAsciiSpace(char c) {

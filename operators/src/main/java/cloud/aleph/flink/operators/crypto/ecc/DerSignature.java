@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.crypto.ecc;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -93,7 +94,7 @@ public final class DerSignature {
         if (len > 32) {
             return BigInteger.ZERO;
         }
-        BigInteger value = new BigInteger(1, java.util.Arrays.copyOfRange(der, start, start + len));
+        BigInteger value = new BigInteger(1, Arrays.copyOfRange(der, start, start + len));
         return value.compareTo(order) >= 0 ? BigInteger.ZERO : value;
     }
 

@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.crypto.ecc;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
@@ -41,6 +42,6 @@ public final class EcdsaMath {
     }
 
     public static BigInteger unsigned(byte[] bytes, int from, int to) {
-        return new BigInteger(1, java.util.Arrays.copyOfRange(bytes, from, to));
+        return new BigInteger(1, Arrays.copyOfRange(bytes, from, to));
     }
 }

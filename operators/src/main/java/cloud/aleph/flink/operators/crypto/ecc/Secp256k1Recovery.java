@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * Public-key recovery from a compact recoverable signature, as libsecp256k1's
@@ -41,7 +42,7 @@ public final class Secp256k1Recovery {
         }
         byte[] compressedR = new byte[33];
         compressedR[0] = (byte) ((recoveryId & 1) != 0 ? 3 : 2);
-        byte[] xBytes = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, x);
+        byte[] xBytes = BigIntegers.asUnsignedByteArray(32, x);
         System.arraycopy(xBytes, 0, compressedR, 1, 32);
         ECPoint pointR;
         try {

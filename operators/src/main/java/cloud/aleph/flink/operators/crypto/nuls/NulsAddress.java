@@ -3,6 +3,7 @@ package cloud.aleph.flink.operators.crypto.nuls;
 import cloud.aleph.flink.operators.crypto.codec.Base58;
 import cloud.aleph.flink.operators.crypto.codec.Digests;
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * NULS addresses as the reference's NULS libraries build them: a 23-byte hash
@@ -36,11 +37,11 @@ public final class NulsAddress {
     }
 
     /** {@code struct.unpack("h", hash[:2])}: empty when fewer than two bytes (struct.error). */
-    public static java.util.OptionalInt chainId(byte[] hash) {
+    public static OptionalInt chainId(byte[] hash) {
         if (hash.length < 2) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
-        return java.util.OptionalInt.of((short) ((hash[0] & 0xFF) | (hash[1] << 8)));
+        return OptionalInt.of((short) ((hash[0] & 0xFF) | (hash[1] << 8)));
     }
 
     private static byte[] withXor(byte[] hash) {

@@ -73,9 +73,4 @@ record EdwardsPoint(BigInteger x, BigInteger y, BigInteger z, BigInteger t) {
         }
         return result;
     }
-
-    /** Projective equality (same affine point). */
-    boolean sameAs(EdwardsPoint q) {
-        return mul(x, q.z).equals(mul(q.x, z)) && mul(y, q.z).equals(mul(q.y, z));
-    }
 }

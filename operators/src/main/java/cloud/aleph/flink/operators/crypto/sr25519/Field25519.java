@@ -31,10 +31,6 @@ final class Field25519 {
         return a.negate().mod(P);
     }
 
-    static BigInteger inv(BigInteger a) {
-        return a.modPow(P.subtract(BigInteger.TWO), P);
-    }
-
     /** RFC 9496 IS_NEGATIVE: the least significant bit of the canonical representative. */
     static boolean isNegative(BigInteger a) {
         return a.mod(P).testBit(0);

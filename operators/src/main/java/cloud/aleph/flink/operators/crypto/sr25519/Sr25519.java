@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.crypto.sr25519;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -57,9 +58,9 @@ public final class Sr25519 {
 
     static BigInteger challenge(byte[] publicKey, byte[] r, byte[] message) {
         MerlinTranscript transcript = new MerlinTranscript("SigningContext");
-        transcript.appendMessage("", SUBSTRATE_CONTEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        transcript.appendMessage("", SUBSTRATE_CONTEXT.getBytes(StandardCharsets.US_ASCII));
         transcript.appendMessage("sign-bytes", message);
-        transcript.appendMessage("proto-name", "Schnorr-sig".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        transcript.appendMessage("proto-name", "Schnorr-sig".getBytes(StandardCharsets.US_ASCII));
         transcript.appendMessage("sign:pk", publicKey);
         transcript.appendMessage("sign:R", r);
         return Field25519.fromLittleEndian(transcript.challengeBytes("sign:c", 64)).mod(L);

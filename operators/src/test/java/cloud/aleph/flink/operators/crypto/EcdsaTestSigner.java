@@ -11,17 +11,17 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
-/** Deterministic (RFC 6979) ECDSA signing for the round-trip tests, on secp256k1 or any other domain. */
-final class Secp256k1TestSigner {
+/** Deterministic (RFC 6979) ECDSA signing for the round-trip tests: secp256k1 by default, or any other domain (P-256). */
+final class EcdsaTestSigner {
 
     final ECDomainParameters domain;
     final BigInteger secret;
 
-    Secp256k1TestSigner(BigInteger secret) {
+    EcdsaTestSigner(BigInteger secret) {
         this(Secp256k1.DOMAIN, secret);
     }
 
-    Secp256k1TestSigner(ECDomainParameters domain, BigInteger secret) {
+    EcdsaTestSigner(ECDomainParameters domain, BigInteger secret) {
         this.domain = domain;
         this.secret = secret;
     }
