@@ -1,0 +1,131 @@
+package cloud.aleph.flink.operators.crypto;
+
+import cloud.aleph.flink.operators.crypto.codec.PyJson;
+import cloud.aleph.flink.operators.model.Chain;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads envelopes of the conformance fixture file as {@link SignedPayload}s. A signature given as a
+ * JSON object (fixture line 4) is turned into text as pyaleph's test does: {@code json.dumps}
+ * with Python's default separators.
+ */
+final class SignedPayloadFixtures {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> LINES = load();
+
+    private SignedPayloadFixtures() {}
+
+    /** @param lineNumber 1-based line of {@code conformance/aleph-fixtures.jsonl} */
+    static SignedPayload line(int lineNumber) {
+        try {
+            JsonNode envelope = MAPPER.readTree(LINES.get(lineNumber - 1));
+            JsonNode signature = envelope.get("signature");
+            return new SignedPayload(
+                    Chain.fromWire(envelope.get("chain").textValue()).orElseThrow(),
+                    envelope.get("sender").textValue(),
+                    envelope.get("type").textValue(),
+                    envelope.get("item_hash").textValue(),
+                    signature.isTextual() ? signature.textValue() : pythonDumps(signature),
+                    envelope.get("time").doubleValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code json.dumps(value)} with default separators {@code ", "} and {@code ": "}, keys in document order. */
+    static String pythonDumps(JsonNode value) {
+        if (value.isObject()) {
+            StringBuilder out = new StringBuilder("{");
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                out.append(PyJson.quote(field.getKey())).append(": ").append(pythonDumps(field.getValue()));
+                if (it.hasNext()) {
+                    out.append(", ");
+                }
+            }
+            return out.append('}').toString();
+        }
+        if (value.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < value.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(pythonDumps(value.get(i)));
+            }
+            return out.append(']').toString();
+        }
+        if (value.isTextual()) {
+            return PyJson.quote(value.textValue());
+        }
+        if (value.isIntegralNumber() || value.isBoolean() || value.isNull()) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException("fixture signature holds a value this helper does not format: " + value);
+    }
+
+    static SignedPayload withSignature(SignedPayload p, String signature) {
+        return new SignedPayload(p.chain(), p.sender(), p.type(), p.itemHash(), signature, p.time());
+    }
+
+    static SignedPayload withSender(SignedPayload p, String sender) {
+        return new SignedPayload(p.chain(), sender, p.type(), p.itemHash(), p.signature(), p.time());
+    }
+
+    static SignedPayload withChain(SignedPayload p, Chain chain) {
+        return new SignedPayload(chain, p.sender(), p.type(), p.itemHash(), p.signature(), p.time());
+    }
+
+    static SignedPayload withType(SignedPayload p, String type) {
+        return new SignedPayload(p.chain(), p.sender(), type, p.itemHash(), p.signature(), p.time());
+    }
+
+    static SignedPayload withItemHash(SignedPayload p, String itemHash) {
+        return new SignedPayload(p.chain(), p.sender(), p.type(), itemHash, p.signature(), p.time());
+    }
+
+    static SignedPayload withTime(SignedPayload p, double time) {
+        return new SignedPayload(p.chain(), p.sender(), p.type(), p.itemHash(), p.signature(), time);
+    }
+
+    /**
+     * Replaces the character at {@code index} by the next one of {@code alphabet} that differs from
+     * it (case-insensitively, so that a hex digit really changes value).
+     */
+    static String replaceAt(String text, int index, String alphabet) {
+        char current = text.charAt(index);
+        int at = alphabet.indexOf(current);
+        for (int step = 1; step <= alphabet.length(); step++) {
+            char candidate = alphabet.charAt((Math.max(at, 0) + step) % alphabet.length());
+            if (Character.toLowerCase(candidate) != Character.toLowerCase(current)) {
+                return text.substring(0, index) + candidate + text.substring(index + 1);
+            }
+        }
+        throw new IllegalArgumentException("alphabet has no other character");
+    }
+
+    static final String HEX = "0123456789abcdef";
+    static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+    private static List<String> load() {
+        try (InputStream in = SignedPayloadFixtures.class.getResourceAsStream("/conformance/aleph-fixtures.jsonl")) {
+            if (in == null) {
+                throw new IllegalStateException("conformance/aleph-fixtures.jsonl is not on the test classpath");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
