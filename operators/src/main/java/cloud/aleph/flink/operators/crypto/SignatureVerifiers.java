@@ -30,6 +30,12 @@ public final class SignatureVerifiers {
         return builder()
                 .register(Family.EVM, new EvmVerifier())
                 .register(Family.SOLANA, new SolanaVerifier())
+                .register(Family.COSMOS, new CosmosVerifier())
+                .register(Family.SUBSTRATE, new SubstrateVerifier())
+                .register(Family.TEZOS, new TezosVerifier())
+                .register(Family.NULS, new NulsVerifier())
+                .register(Family.NULS2, new Nuls2Verifier())
+                .register(Family.AVALANCHE, new AvalancheVerifier())
                 .build();
     }
 
