@@ -16,12 +16,7 @@ import java.util.Set;
 final class ExecutableContentSchema {
 
     /** What the per-type model rules look at. */
-    record Common(
-            boolean allowAmend,
-            boolean hasVariables,
-            boolean hasAuthorizedKeys,
-            String replaces,
-            HostRequirementsSchema.Requirements requirements) {}
+    record Common(boolean hasVariables, boolean hasAuthorizedKeys, HostRequirementsSchema.Requirements requirements) {}
 
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp");
 
@@ -33,7 +28,7 @@ final class ExecutableContentSchema {
     }
 
     static Common readCommon(ModelObject executable) throws ContentFormatException {
-        boolean allowAmend = executable.requiredBool("allow_amend");
+        executable.requiredBool("allow_amend");
         executable.optDict("metadata", ContentLimits.MAX_METADATA_ENTRIES);
         List<JsonNode> keys = executable.optList("authorized_keys", ContentLimits.MAX_AUTHORIZED_KEYS);
         if (keys != null) {
@@ -48,13 +43,8 @@ final class ExecutableContentSchema {
         }
         readResources(executable.requiredModel("resources", ExtraFields.IGNORE));
         HostRequirementsSchema.Requirements requirements = HostRequirementsSchema.read(executable);
-        String replaces = executable.optStr("replaces", ContentLimits.MAX_REPLACES_LENGTH);
-        return new Common(
-                allowAmend,
-                variables != null && variables.size() > 0,
-                keys != null && !keys.isEmpty(),
-                replaces,
-                requirements);
+        executable.optStr("replaces", ContentLimits.MAX_REPLACES_LENGTH);
+        return new Common(variables != null && variables.size() > 0, keys != null && !keys.isEmpty(), requirements);
     }
 
     private static void readVariables(ObjectNode variables, String loc) throws ContentFormatException {

@@ -13,8 +13,6 @@ import java.math.BigInteger;
  */
 final class LaxCoercion {
 
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** i64::MAX as f64 (2^63); pydantic only turns floats strictly inside (-2^63, 2^63) into ints. */
     private static final double TWO_POW_63 = 0x1p63;
 
@@ -255,9 +253,5 @@ final class LaxCoercion {
             out.append('\'').append(sorted.get(i)).append('\'');
         }
         return out.toString();
-    }
-
-    static boolean fitsLong(BigInteger number) {
-        return number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0;
     }
 }
