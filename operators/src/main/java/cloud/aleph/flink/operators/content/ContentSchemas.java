@@ -4,16 +4,24 @@ import cloud.aleph.flink.operators.model.MessageType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Validates parsed message content against the schema of its type (spec §4). Inline content is
- * validated at intake, so a schema error rejects the message with INVALID_FORMAT.
+ * Validates parsed message content against the schema of its type (spec §4), as the reference
+ * does with aleph-message's pydantic models in lax mode: numeric strings and booleans become
+ * numbers where a number is expected, extra keys are refused except in STORE content (and in
+ * nested models that ignore them), and the model-level rules of INSTANCE and V-PROGRAM apply.
+ * Inline content is validated at intake, so a schema error rejects the message with
+ * INVALID_FORMAT.
  *
- * <p>Only the common base (address and time, §4) is checked here so far; the per-type schemas
- * come with the "every chain, every message type" work.
+ * <p>Reasons name the field like pydantic's error location, e.g.
+ * {@code content.resources.vcpus: Input should be less than or equal to 256}.
+ *
+ * <p>Not checked here: rules of later stages (STORE item_type vs hash at fetch, FORGET without
+ * target, amend targets...), and the reference's post-schema {@code fromtimestamp(content.time)}
+ * that fails on a numeric string time (see {@link RawContentTime}).
  */
 public final class ContentSchemas {
 
     /** Upper bound of content.time (year 2262), as aleph-message's BaseContent. */
-    public static final double MAX_TIME = 9_223_372_036.0;
+    public static final double MAX_TIME = ContentLimits.MAX_CONTENT_TIME;
 
     private ContentSchemas() {}
 
@@ -21,20 +29,21 @@ public final class ContentSchemas {
      * @throws ContentFormatException with the reason when the content does not fit the schema
      */
     public static void validate(MessageType type, JsonNode content) throws ContentFormatException {
-        if (content == null || !content.isObject()) {
-            throw new ContentFormatException("content must be a JSON object");
-        }
-        JsonNode address = content.get("address");
-        if (address == null || !address.isTextual()) {
-            throw new ContentFormatException("content.address: a string is required");
-        }
-        JsonNode time = content.get("time");
-        if (time == null || !time.isNumber()) {
-            throw new ContentFormatException("content.time: a number is required");
-        }
-        double seconds = time.asDouble();
-        if (!(seconds >= 0 && seconds <= MAX_TIME)) {
-            throw new ContentFormatException("content.time: out of range [0, " + MAX_TIME + "]");
-        }
+        // a switch expression, so a new message type without a schema does not compile
+        Schema schema = switch (type) {
+            case POST -> PostContentSchema::validate;
+            case AGGREGATE -> AggregateContentSchema::validate;
+            case STORE -> StoreContentSchema::validate;
+            case FORGET -> ForgetContentSchema::validate;
+            case PROGRAM -> ProgramContentSchema::validate;
+            case INSTANCE -> InstanceContentSchema::validate;
+            case V_PROGRAM -> VProgramContentSchema::validate;
+        };
+        schema.validate(content);
+    }
+
+    @FunctionalInterface
+    private interface Schema {
+        void validate(JsonNode content) throws ContentFormatException;
     }
 }
