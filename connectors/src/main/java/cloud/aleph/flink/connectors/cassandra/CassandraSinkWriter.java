@@ -18,8 +18,10 @@ import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.DequeRequestBuffer;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
+import org.apache.flink.connector.base.sink.writer.SimpleBatchCreator;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
@@ -67,8 +69,8 @@ final class CassandraSinkWriter<T> extends AsyncSinkWriter<T, CassandraWrite> {
                         .setFailOnTimeout(false)
                         .build(),
                 states,
-                null,
-                null);
+                new SimpleBatchCreator<>(maxBatchSizeInBytes),
+                new DequeRequestBuffer<>());
         this.mailbox = context.getMailboxExecutor();
         this.numRecordsSendErrors = context.metricGroup().getNumRecordsSendErrorsCounter();
         this.numRecordsRetried = context.metricGroup().counter(SinkMetrics.RECORDS_RETRIED);
