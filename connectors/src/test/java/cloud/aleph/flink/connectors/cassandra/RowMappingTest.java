@@ -1,0 +1,184 @@
+package cloud.aleph.flink.connectors.cassandra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cloud.aleph.flink.connectors.Samples;
+import cloud.aleph.flink.operators.model.ErrorCode;
+import cloud.aleph.flink.operators.model.MessageStatus;
+import cloud.aleph.flink.operators.model.Rejection;
+import cloud.aleph.flink.operators.model.StatusUpdate;
+import cloud.aleph.flink.operators.model.VerifiedMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RowMappingTest {
+
+    private static final String KEYSPACE = "aleph_rows";
+    private static final Map<String, Map<String, String>> TABLES = SchemaColumns.tables(KEYSPACE);
+
+    /** column → bound value of one statement, after checking it against the schema file. */
+    private static Map<String, Object> columns(CqlStatement statement, String expectedTable) {
+        SchemaColumns.Insert insert = SchemaColumns.insert(statement.cql());
+        assertThat(insert.keyspace()).isEqualTo(KEYSPACE);
+        assertThat(insert.table()).isEqualTo(expectedTable);
+        assertThat(insert.markers()).isEqualTo(insert.columns().size()).isEqualTo(statement.values().size());
+        Map<String, String> schema = TABLES.get(expectedTable);
+        assertThat(schema.keySet()).containsAll(insert.columns());
+        Map<String, Object> byColumn = new LinkedHashMap<>();
+        for (int i = 0; i < insert.columns().size(); i++) {
+            String column = insert.columns().get(i);
+            Object value = statement.values().get(i);
+            if (value != null) {
+                assertThat(value).as(expectedTable + "." + column).isInstanceOf(javaType(schema.get(column)));
+            }
+            byColumn.put(column, value);
+        }
+        return byColumn;
+    }
+
+    private static Class<?> javaType(String cqlType) {
+        return switch (cqlType) {
+            case "text" -> String.class;
+            case "int" -> Integer.class;
+            case "bigint" -> Long.class;
+            case "double" -> Double.class;
+            case "timestamp" -> Instant.class;
+            case "date" -> LocalDate.class;
+            default -> throw new AssertionError(cqlType);
+        };
+    }
+
+    @Test
+    void messageWritesTheFullRowAndTheSenderDayRow() {
+        VerifiedMessage message = Samples.inlinePost("0xAbC", 3);
+
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(message);
+
+        assertThat(write.key()).isEqualTo(message.itemHash());
+        assertThat(write.statements()).hasSize(2);
+        Map<String, Object> row = columns(write.statements().get(0), "messages");
+        assertThat(row.keySet()).containsExactlyInAnyOrderElementsOf(TABLES.get("messages").keySet());
+        assertThat(row).containsEntry("item_hash", message.itemHash())
+                .containsEntry("chain", "ETH")
+                .containsEntry("type", "POST")
+                .containsEntry("item_type", "inline")
+                .containsEntry("item_content", message.itemContent())
+                .containsEntry("time", message.time())
+                .containsEntry("channel", null)
+                .containsEntry("size", message.size())
+                .containsEntry("source_partition", 3)
+                .containsEntry("source_offset", 103L)
+                .containsEntry("received_at", Instant.ofEpochMilli(message.receivedMillis()));
+        Map<String, Object> bySender = columns(write.statements().get(1), "messages_by_sender");
+        assertThat(bySender.keySet()).containsExactlyInAnyOrderElementsOf(TABLES.get("messages_by_sender").keySet());
+        assertThat(bySender).containsEntry("sender", "0xAbC")
+                .containsEntry("day", LocalDate.of(2024, 5, 1))
+                .containsEntry("time", message.time())
+                .containsEntry("item_hash", message.itemHash());
+        assertThat(write.statements()).allSatisfy(statement -> {
+            assertThat(statement.hasWriteTimestamp()).isFalse();
+            assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.LEAVE_UNSET);
+        });
+    }
+
+    @Test
+    void messageDayIsTheUtcDayOfTheEnvelopeTime() {
+        VerifiedMessage late = Samples.inlinePost("s", 0);
+        VerifiedMessage justBeforeMidnight = new VerifiedMessage(late.itemHash(), late.chain(), late.sender(), late.type(),
+                late.itemType(), late.itemContent(), late.signature(), 1_714_607_999.999, late.channel(), late.owner(),
+                late.contentTime(), late.size(), late.partition(), late.offset(), late.receivedMillis());
+
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(justBeforeMidnight);
+
+        assertThat(columns(write.statements().get(1), "messages_by_sender")).containsEntry("day", LocalDate.of(2024, 5, 1));
+    }
+
+    @Test
+    void statusIsWrittenWithItsVersionAsWriteTimestampAndExplicitNulls() {
+        StatusUpdate processed = Samples.status("hash-1", MessageStatus.PROCESSED, 2);
+
+        CassandraWrite write = new StatusRows(KEYSPACE).toWrite(processed);
+
+        CqlStatement statement = write.statements().get(0);
+        assertThat(write.statements()).hasSize(1);
+        assertThat(statement.writeTimestampMicros()).isEqualTo(2L);
+        assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.WRITE_NULL);
+        assertThat(columns(statement, "message_status"))
+                .containsEntry("item_hash", "hash-1")
+                .containsEntry("status", "processed")
+                .containsEntry("error_code", null)
+                .containsEntry("reason", null)
+                .containsEntry("updated_at", Instant.ofEpochMilli(processed.updatedMillis()));
+    }
+
+    @Test
+    void rejectedStatusCarriesItsCode() {
+        CassandraWrite write = new StatusRows(KEYSPACE).toWrite(Samples.status("hash-1", MessageStatus.REJECTED, 1));
+
+        assertThat(columns(write.statements().get(0), "message_status"))
+                .containsEntry("status", "rejected")
+                .containsEntry("error_code", 1)
+                .containsEntry("reason", "signature does not match sender");
+    }
+
+    @Test
+    void statusVersionsStartAtOne() {
+        assertThatThrownBy(() -> new StatusRows(KEYSPACE).toWrite(Samples.status("h", MessageStatus.PENDING, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectionWithItemHashGoesToThreeTables() {
+        long receivedMillis = 1_714_607_999_999L; // 2024-05-01T23:59:59.999Z
+        Rejection rejection = Samples.rejection("{\"item_hash\":\"abc\"}", "abc", ErrorCode.INVALID_SIGNATURE, receivedMillis);
+
+        CassandraWrite write = new RejectionRows(KEYSPACE).toWrite(rejection);
+
+        assertThat(write.key()).isEqualTo(rejection.rejectionId());
+        assertThat(write.statements()).hasSize(3);
+        Map<String, Object> row = columns(write.statements().get(0), "rejected_messages");
+        assertThat(row.keySet()).containsExactlyInAnyOrderElementsOf(TABLES.get("rejected_messages").keySet());
+        assertThat(row).containsEntry("rejection_id", rejection.rejectionId())
+                .containsEntry("item_hash", "abc")
+                .containsEntry("error_code", 1)
+                .containsEntry("error_name", "INVALID_SIGNATURE")
+                .containsEntry("raw", rejection.raw())
+                .containsEntry("raw_length", rejection.rawLength())
+                .containsEntry("source_partition", 2)
+                .containsEntry("source_offset", 42L)
+                .containsEntry("received_at", Instant.ofEpochMilli(receivedMillis))
+                .containsEntry("day", LocalDate.of(2024, 5, 1));
+        assertThat(columns(write.statements().get(1), "rejections_by_day"))
+                .containsEntry("day", LocalDate.of(2024, 5, 1))
+                .containsEntry("error_code", 1)
+                .containsEntry("rejection_id", rejection.rejectionId())
+                .containsEntry("item_hash", "abc");
+        assertThat(columns(write.statements().get(2), "rejections_by_item_hash"))
+                .containsEntry("item_hash", "abc")
+                .containsEntry("rejection_id", rejection.rejectionId())
+                .containsEntry("error_code", 1);
+    }
+
+    @Test
+    void rejectionWithoutItemHashSkipsTheItemHashTable() {
+        Rejection unreadable = Samples.rejection("not json", null, ErrorCode.INVALID_FORMAT, 0L);
+
+        CassandraWrite write = new RejectionRows(KEYSPACE).toWrite(unreadable);
+
+        List<String> tables = write.statements().stream().map(s -> SchemaColumns.insert(s.cql()).table()).toList();
+        assertThat(tables).containsExactly("rejected_messages", "rejections_by_day");
+        assertThat(columns(write.statements().get(0), "rejected_messages")).containsEntry("error_code", 0)
+                .containsEntry("day", LocalDate.of(1970, 1, 1));
+    }
+
+    @Test
+    void mappingIsAPureFunction() {
+        VerifiedMessage message = Samples.inlinePost("s", 1);
+        assertThat(new MessageRows(KEYSPACE).toWrite(message)).isEqualTo(new MessageRows(KEYSPACE).toWrite(message));
+    }
+}
