@@ -170,8 +170,12 @@ class EnvelopeParserTest {
     @Test
     void contentSentWithANonInlineMessageIsValidated() {
         ObjectNode envelope = nonInline(STORAGE_HASH);
+        envelope.put("type", "POST");
         envelope.set("content", content());
         assertThat(parsed(envelope).content()).isNull();
+        envelope.put("type", "AGGREGATE");
+        assertRejected(EnvelopeParser.parse(envelope), ErrorCode.INVALID_FORMAT, "content.key");
+        envelope.put("type", "POST");
         envelope.put("content", "not an object");
         assertRejected(EnvelopeParser.parse(envelope), ErrorCode.INVALID_FORMAT, "content");
     }
