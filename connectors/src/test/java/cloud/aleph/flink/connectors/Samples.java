@@ -8,6 +8,7 @@ import cloud.aleph.flink.operators.model.MessageStatus;
 import cloud.aleph.flink.operators.model.MessageType;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
+import cloud.aleph.flink.operators.model.AcceptedCopy;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.nio.charset.StandardCharsets;
 
@@ -43,6 +44,11 @@ public final class Samples {
                 n % 4,
                 100L + n,
                 1_714_564_800_000L + n);
+    }
+
+    /** The copy the status operator would keep for a first, unique copy of the message. */
+    public static AcceptedCopy firstCopy(VerifiedMessage message) {
+        return new AcceptedCopy(message, 1_000L, null, null);
     }
 
     public static VerifiedMessage storeMessage(String sender, String fileHash) {

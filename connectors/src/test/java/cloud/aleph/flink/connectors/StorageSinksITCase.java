@@ -20,6 +20,7 @@ import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
+import cloud.aleph.flink.operators.model.AcceptedCopy;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.minio.GetObjectArgs;
@@ -134,10 +135,10 @@ class StorageSinksITCase {
     /** Messages come from a rate-limited source so that checkpoints happen while the sinks write. */
     private static void runWriteJob() throws Exception {
         StreamExecutionEnvironment env = TestJobs.environment();
-        GeneratorFunction<Long, VerifiedMessage> message = n -> Samples.inlinePost(sender(n), n.intValue());
-        DataStream<VerifiedMessage> messages = env.fromSource(
+        GeneratorFunction<Long, AcceptedCopy> message = n -> Samples.firstCopy(Samples.inlinePost(sender(n), n.intValue()));
+        DataStream<AcceptedCopy> messages = env.fromSource(
                         new DataGeneratorSource<>(message, MESSAGES, RateLimiterStrategy.perSecond(30),
-                                TypeInformation.of(VerifiedMessage.class)),
+                                TypeInformation.of(AcceptedCopy.class)),
                         WatermarkStrategy.noWatermarks(),
                         "messages")
                 .uid("messages-source");
@@ -281,8 +282,9 @@ class StorageSinksITCase {
                 .uid("messages-source")
                 // The generator gives each subtask a contiguous range; 3/4 in is mid-range, some checkpoints in.
                 .map(new FailOnce(100L + 1_000 + count * 3 / 4)).name("fail-once").uid("fail-once");
-        messages.sinkTo(CassandraSink.messages(conf)).name("cassandra-messages").uid("cassandra-messages");
-        messages.flatMap(new MessageContentObjects()).name("content-objects").uid("content-objects")
+        DataStream<AcceptedCopy> copies = messages.map(Samples::firstCopy).name("first-copies").uid("first-copies");
+        copies.sinkTo(CassandraSink.messages(conf)).name("cassandra-messages").uid("cassandra-messages");
+        copies.flatMap(new MessageContentObjects()).name("content-objects").uid("content-objects")
                 .sinkTo(ObjectStoreSink.create(conf)).name("object-store").uid("object-store");
 
         env.execute("recovery-it");

@@ -4,7 +4,7 @@ import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.connectors.sink.WriterLimits;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
-import cloud.aleph.flink.operators.model.VerifiedMessage;
+import cloud.aleph.flink.operators.model.AcceptedCopy;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -54,7 +54,7 @@ public final class CassandraSink<T> extends AsyncSinkBase<T, CassandraWrite> {
     }
 
     /** Accepted messages into {@code messages} and {@code messages_by_sender}. */
-    public static CassandraSink<VerifiedMessage> messages(Configuration conf) {
+    public static CassandraSink<AcceptedCopy> messages(Configuration conf) {
         return create(conf, new MessageRows(CassandraOptions.keyspace(conf)));
     }
 

@@ -1,6 +1,7 @@
 package cloud.aleph.flink.connectors.s3;
 
 import cloud.aleph.flink.operators.model.ItemType;
+import cloud.aleph.flink.operators.model.AcceptedCopy;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.apache.flink.util.Collector;
  * {@code application/json}. Storage and IPFS messages: nothing yet (their content has to be
  * fetched first). A pure function, usable as a flatMap in front of {@link ObjectStoreSink}.
  */
-public final class MessageContentObjects implements FlatMapFunction<VerifiedMessage, StoredObject> {
+public final class MessageContentObjects implements FlatMapFunction<AcceptedCopy, StoredObject> {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,7 +31,8 @@ public final class MessageContentObjects implements FlatMapFunction<VerifiedMess
     }
 
     @Override
-    public void flatMap(VerifiedMessage message, Collector<StoredObject> out) {
-        objectOf(message).ifPresent(out::collect);
+    public void flatMap(AcceptedCopy copy, Collector<StoredObject> out) {
+        // A replacing copy has the same item_hash, hence the same content: writing it again is a no-op.
+        objectOf(copy.message()).ifPresent(out::collect);
     }
 }

@@ -8,6 +8,7 @@ import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
+import cloud.aleph.flink.operators.model.AcceptedCopy;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ class RowMappingTest {
     void messageWritesTheFullRowAndTheSenderDayRow() {
         VerifiedMessage message = Samples.inlinePost("0xAbC", 3);
 
-        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(message);
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(message));
 
         assertThat(write.key()).isEqualTo(message.itemHash());
         assertThat(write.statements()).hasSize(2);
@@ -81,9 +82,24 @@ class RowMappingTest {
                 .containsEntry("time", message.time())
                 .containsEntry("item_hash", message.itemHash());
         assertThat(write.statements()).allSatisfy(statement -> {
-            assertThat(statement.hasWriteTimestamp()).isFalse();
-            assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.LEAVE_UNSET);
+            assertThat(statement.writeTimestampMicros()).isEqualTo(Samples.firstCopy(message).version());
+            assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.WRITE_NULL);
         });
+    }
+
+    @Test
+    void aReplacingCopyDeletesTheBySenderRowOfTheCopyItReplaces() {
+        VerifiedMessage message = Samples.inlinePost("0xAbC", 3);
+        AcceptedCopy replacing = new AcceptedCopy(message, 5_000L, "0xOld", 1_714_000_000.5);
+
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(replacing);
+
+        assertThat(write.statements()).hasSize(3).allSatisfy(statement ->
+                assertThat(statement.writeTimestampMicros()).isEqualTo(5_000L));
+        CqlStatement delete = write.statements().get(2);
+        assertThat(delete.cql()).startsWith("DELETE FROM " + KEYSPACE + ".messages_by_sender WHERE");
+        assertThat(delete.values()).containsExactly(
+                "0xOld", LocalDate.of(2024, 4, 24), 1_714_000_000.5, message.itemHash());
     }
 
     @Test
@@ -93,7 +109,7 @@ class RowMappingTest {
                 late.itemType(), late.itemContent(), late.signature(), 1_714_607_999.999, late.channel(), late.owner(),
                 late.contentTime(), late.size(), late.partition(), late.offset(), late.receivedMillis());
 
-        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(justBeforeMidnight);
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(justBeforeMidnight));
 
         assertThat(columns(write.statements().get(1), "messages_by_sender")).containsEntry("day", LocalDate.of(2024, 5, 1));
     }
@@ -179,6 +195,6 @@ class RowMappingTest {
     @Test
     void mappingIsAPureFunction() {
         VerifiedMessage message = Samples.inlinePost("s", 1);
-        assertThat(new MessageRows(KEYSPACE).toWrite(message)).isEqualTo(new MessageRows(KEYSPACE).toWrite(message));
+        assertThat(new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(message))).isEqualTo(new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(message)));
     }
 }

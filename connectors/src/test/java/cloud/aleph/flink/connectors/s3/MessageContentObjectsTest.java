@@ -44,8 +44,8 @@ class MessageContentObjectsTest {
         };
         MessageContentObjects function = new MessageContentObjects();
 
-        function.flatMap(Samples.inlinePost("a", 1), collector);
-        function.flatMap(Samples.storeMessage("a", ObjectKeys.sha256Hex(new byte[0])), collector);
+        function.flatMap(Samples.firstCopy(Samples.inlinePost("a", 1)), collector);
+        function.flatMap(Samples.firstCopy(Samples.storeMessage("a", ObjectKeys.sha256Hex(new byte[0]))), collector);
 
         assertThat(out).hasSize(1);
     }
