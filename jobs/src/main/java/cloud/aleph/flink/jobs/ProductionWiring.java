@@ -1,6 +1,7 @@
 package cloud.aleph.flink.jobs;
 
 import cloud.aleph.flink.connectors.cassandra.CassandraSink;
+import cloud.aleph.flink.connectors.config.KafkaOptions;
 import cloud.aleph.flink.connectors.kafka.KafkaConnectors;
 import cloud.aleph.flink.connectors.s3.MessageContentObjects;
 import cloud.aleph.flink.connectors.s3.ObjectStoreSink;
@@ -13,8 +14,13 @@ public final class ProductionWiring {
     private ProductionWiring() {}
 
     /** Defines the verification job with its production source and sinks on {@code env}. */
-    public static void defineVerificationJob(StreamExecutionEnvironment env, Configuration configuration) {
+    public static void defineVerificationJob(StreamExecutionEnvironment env, Configuration jobConfiguration) {
+        Configuration configuration = new Configuration(jobConfiguration);
         String ccn = configuration.get(JobOptions.CCN_ID);
+        if (!configuration.contains(KafkaOptions.GROUP_ID)) {
+            // Every CCN reads the whole raw topic: one consumer group per CCN.
+            configuration.set(KafkaOptions.GROUP_ID, "aleph-" + ccn);
+        }
         VerificationJob.defineWorkflow(env, KafkaConnectors.rawSource(configuration), configuration,
                 new VerificationJob.Outputs(
                         copies -> {

@@ -49,7 +49,7 @@ public final class VerificationJob {
         DataStream<RawMessage> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), OperatorIds.RAW_SOURCE_NAME)
                 .uid(OperatorIds.RAW_SOURCE_UID);
 
-        SingleOutputStreamOperator<Verdict> verdicts = raw.map(new VerifyMessageFunction())
+        SingleOutputStreamOperator<Verdict> verdicts = raw.map(new VerifyMessageFunction(configuration.get(JobOptions.SECP256K1)))
                 .uid(OperatorIds.VERIFY_UID)
                 .name(OperatorIds.VERIFY_NAME)
                 .setParallelism(configuration.get(JobOptions.VERIFY_PARALLELISM));

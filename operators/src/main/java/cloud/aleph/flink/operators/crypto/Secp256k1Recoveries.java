@@ -66,20 +66,33 @@ public final class Secp256k1Recoveries {
      *     the job is built
      */
     public Selection select(String configured) {
-        String value = configured == null || configured.isBlank()
-                ? DEFAULT
-                : configured.trim().toLowerCase(Locale.ROOT);
+        String value = requireValid(configured);
         if (value.equals(Secp256k1Implementation.BOUNCY_CASTLE.configValue())) {
             return new Selection(Secp256k1Implementation.BOUNCY_CASTLE, new BouncyCastleSecp256k1Recovery(), null);
-        }
-        if (!value.equals(AUTO) && !value.equals(Secp256k1Implementation.NATIVE.configValue())) {
-            throw new IllegalArgumentException(CONFIG_KEY + " must be native, bouncycastle or auto, got '" + configured + "'");
         }
         NativeOutcome outcome = nativeOutcome();
         if (outcome.recovery != null) {
             return new Selection(Secp256k1Implementation.NATIVE, outcome.recovery, null);
         }
         return new Selection(Secp256k1Implementation.BOUNCY_CASTLE, new BouncyCastleSecp256k1Recovery(), outcome.failure);
+    }
+
+    /**
+     * Checks a configured value without loading anything.
+     *
+     * @return the normalised value: {@code native}, {@code bouncycastle} or {@code auto}
+     * @throws IllegalArgumentException for any other value
+     */
+    public static String requireValid(String configured) {
+        String value = configured == null || configured.isBlank()
+                ? DEFAULT
+                : configured.trim().toLowerCase(Locale.ROOT);
+        if (!value.equals(AUTO)
+                && !value.equals(Secp256k1Implementation.NATIVE.configValue())
+                && !value.equals(Secp256k1Implementation.BOUNCY_CASTLE.configValue())) {
+            throw new IllegalArgumentException(CONFIG_KEY + " must be native, bouncycastle or auto, got '" + configured + "'");
+        }
+        return value;
     }
 
     private NativeOutcome nativeOutcome() {

@@ -25,10 +25,19 @@ public final class SignatureVerifiers {
         this.byFamily = Collections.unmodifiableMap(new EnumMap<>(byFamily));
     }
 
-    /** The verifiers the job runs: one line per family. */
+    /** The verifiers the job runs, with the pure-Java secp256k1 recovery for EVM chains. */
     public static SignatureVerifiers defaults() {
+        return defaults(new BouncyCastleSecp256k1Recovery());
+    }
+
+    /**
+     * The verifiers the job runs: one line per family.
+     *
+     * @param evmRecovery the secp256k1 public-key recovery of the EVM family (see {@link Secp256k1Recoveries})
+     */
+    public static SignatureVerifiers defaults(Secp256k1Recovery evmRecovery) {
         return builder()
-                .register(Family.EVM, new EvmVerifier())
+                .register(Family.EVM, new EvmVerifier(evmRecovery))
                 .register(Family.SOLANA, new SolanaVerifier())
                 .register(Family.COSMOS, new CosmosVerifier())
                 .register(Family.SUBSTRATE, new SubstrateVerifier())

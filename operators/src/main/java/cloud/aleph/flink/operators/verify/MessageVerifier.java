@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.verify;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult;
+import cloud.aleph.flink.operators.crypto.Secp256k1Recoveries;
 import cloud.aleph.flink.operators.crypto.SignatureVerifiers;
 import cloud.aleph.flink.operators.crypto.SignedPayload;
 import cloud.aleph.flink.operators.hash.ItemHashes;
@@ -37,6 +38,14 @@ public final class MessageVerifier {
     /** A verifier with {@link SignatureVerifiers#defaults()}. */
     public static MessageVerifier withDefaultVerifiers() {
         return new MessageVerifier(SignatureVerifiers.defaults());
+    }
+
+    /**
+     * A verifier with every chain's default verifier and the secp256k1 implementation chosen by
+     * {@code secp256k1} ({@code native}, {@code bouncycastle} or {@code auto}, see {@link Secp256k1Recoveries}).
+     */
+    public static MessageVerifier withDefaultVerifiers(String secp256k1) {
+        return new MessageVerifier(SignatureVerifiers.defaults(Secp256k1Recoveries.shared().select(secp256k1).recovery()));
     }
 
     /** Verifies one JSON line given outside Kafka (the offline {@code verify} tool): partition and offset −1, time 0. */
