@@ -22,7 +22,7 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Rules, chosen so that the result depends on the set of verdicts and not on their order:
  * <ul>
- *   <li>A message is processed as soon as one valid copy arrives; a rejected copy never downgrades it.
+ *   <li>A message is accepted as soon as one valid copy arrives; a rejected copy never downgrades it.
  *   <li>Of several valid copies (relayers may change the unsigned time and channel), the smallest by
  *       {@link CopyKey} is kept; a smaller late copy rewrites the rows, a larger one is dropped.
  *   <li>A hash that only has rejected copies shows the rejection with the smallest rejection id.
@@ -30,8 +30,9 @@ import org.apache.flink.util.OutputTag;
  *       the raw bytes). The reference skips copies of an already processed hash without a record,
  *       which makes its records depend on arrival order.
  * </ul>
- * Main output: copies to store. Side outputs: {@link #STATUS_UPDATES} and {@link #REJECTIONS}.
- * Every change carries a version that grows per item_hash; writers use it as the write timestamp.
+ * Main output: the copies to keep (they go on to the agreed state). Side outputs: {@link #REJECTIONS}
+ * (every rejected copy, to record) and {@link #STATUS_UPDATES} (the rejection a hash without any
+ * valid copy shows). Every change carries a version that grows per item_hash.
  */
 public class MessageStatusFunction extends KeyedProcessFunction<String, Verdict, AcceptedCopy> {
 
@@ -98,9 +99,7 @@ public class MessageStatusFunction extends KeyedProcessFunction<String, Verdict,
         }
         long version = MessageStatusState.nextVersion(current, message.receivedMillis());
         out.collect(new AcceptedCopy(message, version, null, null));
-        ctx.output(STATUS_UPDATES, new StatusUpdate(
-                message.itemHash(), MessageStatus.PROCESSED, null, null, version, message.receivedMillis()));
-        state.update(new MessageStatusState(MessageStatus.PROCESSED, copy, null, version));
+        state.update(new MessageStatusState(MessageStatus.ACCEPTED, copy, null, version));
     }
 
     private void onRejected(Rejection rejection, MessageStatusState current, Context ctx) throws Exception {

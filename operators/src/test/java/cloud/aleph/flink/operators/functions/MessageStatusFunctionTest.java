@@ -51,18 +51,15 @@ class MessageStatusFunctionTest {
     }
 
     @Test
-    void firstValidCopyIsStoredAndProcessed() throws Exception {
+    void firstValidCopyIsKeptWithoutAStatusOfItsOwn() throws Exception {
         harness.processElement(accepted("sig-b", 10.0, "TEST", 1_000), 0);
 
         assertThat(copies()).singleElement().satisfies(copy -> {
             assertThat(copy.message().signature()).isEqualTo("sig-b");
             assertThat(copy.supersedesAnotherCopy()).isFalse();
+            assertThat(copy.version()).isEqualTo(1_000_000L);
         });
-        assertThat(statuses()).singleElement().satisfies(update -> {
-            assertThat(update.status()).isEqualTo(MessageStatus.PROCESSED);
-            assertThat(update.errorCode()).isNull();
-            assertThat(update.version()).isEqualTo(1_000_000L);
-        });
+        assertThat(statuses()).as("the agreed state decides the status of an accepted message").isEmpty();
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
 
@@ -74,7 +71,7 @@ class MessageStatusFunctionTest {
         harness.processElement(accepted("sig-b", 11.0, "TEST", 4_000), 0);
 
         assertThat(copies()).hasSize(1);
-        assertThat(statuses()).hasSize(1);
+        assertThat(statuses()).isEmpty();
     }
 
     @Test
@@ -89,7 +86,7 @@ class MessageStatusFunctionTest {
         assertThat(replacement.supersededSender()).isEqualTo("0xsender");
         assertThat(replacement.supersededTime()).isEqualTo(10.0);
         assertThat(replacement.version()).isGreaterThan(copies.get(0).version());
-        assertThat(statuses()).as("still processed, no new status").hasSize(1);
+        assertThat(statuses()).isEmpty();
     }
 
     @Test
@@ -103,25 +100,24 @@ class MessageStatusFunctionTest {
     }
 
     @Test
-    void rejectionNeverDowngradesAProcessedMessageButIsRecorded() throws Exception {
+    void rejectionNeverDowngradesAnAcceptedMessageButIsRecorded() throws Exception {
         harness.processElement(accepted("sig-b", 10.0, "TEST", 1_000), 0);
         harness.processElement(rejected("r1", ErrorCode.INVALID_SIGNATURE, 2_000), 0);
 
-        assertThat(statuses()).extracting(StatusUpdate::status).containsExactly(MessageStatus.PROCESSED);
+        assertThat(statuses()).as("no rejection status once a valid copy is there").isEmpty();
         assertThat(rejections()).extracting(Rejection::rejectionId).containsExactly("r1");
     }
 
     @Test
-    void validCopyAfterARejectionProcessesTheMessage() throws Exception {
+    void validCopyAfterARejectionIsKept() throws Exception {
         harness.processElement(rejected("r1", ErrorCode.INVALID_SIGNATURE, 1_000), 0);
         harness.processElement(accepted("sig-b", 10.0, "TEST", 1_000), 0);
 
         List<StatusUpdate> statuses = statuses();
-        assertThat(statuses).extracting(StatusUpdate::status)
-                .containsExactly(MessageStatus.REJECTED, MessageStatus.PROCESSED);
+        assertThat(statuses).extracting(StatusUpdate::status).containsExactly(MessageStatus.REJECTED);
         assertThat(statuses.get(0).errorCode()).isEqualTo(1);
-        assertThat(statuses.get(1).version()).isGreaterThan(statuses.get(0).version());
-        assertThat(copies()).hasSize(1);
+        assertThat(copies()).singleElement().satisfies(copy ->
+                assertThat(copy.version()).isGreaterThan(statuses.get(0).version()));
     }
 
     @Test
@@ -160,7 +156,7 @@ class MessageStatusFunctionTest {
                 assertThat(outcome).as("order %s", shuffled).isEqualTo(expected);
             }
         }
-        assertThat(expected.status()).isEqualTo(MessageStatus.PROCESSED);
+        assertThat(expected.signature()).isEqualTo("sig-b");
         assertThat(expected.channel()).isNull();
         assertThat(expected.rejections()).isEqualTo(2);
     }
@@ -192,9 +188,8 @@ class MessageStatusFunctionTest {
         harness.setStateTtlProcessingTime(Duration.ofMinutes(2).toMillis());
         harness.processElement(accepted("sig-b", 10.0, "TEST", 9_000), 0);
 
-        StatusUpdate latest = lastStatus();
-        assertThat(latest.status()).isEqualTo(MessageStatus.PROCESSED);
-        assertThat(latest.version()).isGreaterThan(firstVersion);
+        assertThat(copies()).singleElement().satisfies(copy ->
+                assertThat(copy.version()).isGreaterThan(firstVersion));
     }
 
     private List<AcceptedCopy> copies() {
@@ -229,13 +224,11 @@ class MessageStatusFunctionTest {
     /** The final effect of a run: the last status and the last stored copy, by version. */
     private record Outcome(MessageStatus status, Integer errorCode, String signature, double time, String channel, int rejections) {
         static Outcome of(KeyedOneInputStreamOperatorTestHarness<String, Verdict, AcceptedCopy> h) {
-            StatusUpdate status = sideOutput(h, MessageStatusFunction.STATUS_UPDATES).stream()
-                    .max(Comparator.comparingLong(StatusUpdate::version)).orElseThrow();
             List<AcceptedCopy> copies = h.extractOutputValues();
             AcceptedCopy copy = copies.stream().max(Comparator.comparingLong(AcceptedCopy::version)).orElseThrow();
             int rejections = (int) sideOutput(h, MessageStatusFunction.REJECTIONS).stream()
                     .map(Rejection::rejectionId).distinct().count();
-            return new Outcome(status.status(), status.errorCode(), copy.message().signature(),
+            return new Outcome(MessageStatus.ACCEPTED, null, copy.message().signature(),
                     copy.message().time(), copy.message().channel(), rejections);
         }
     }

@@ -1,0 +1,87 @@
+package cloud.aleph.flink.operators.state;
+
+import cloud.aleph.flink.operators.model.MessageType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether an owner's {@code security} aggregate lets a sender act for the owner
+ * (docs/state-semantics.md §1, reference spec §5 rule 3).
+ */
+final class Authorizer {
+
+    private final List<JsonNode> entries;
+
+    private Authorizer(List<JsonNode> entries) {
+        this.entries = entries;
+    }
+
+    /** @param security merged content of the owner's security aggregate, or null when it has none */
+    static Authorizer of(JsonNode security) {
+        List<JsonNode> entries = new ArrayList<>();
+        JsonNode authorizations = security == null ? null : security.get("authorizations");
+        if (authorizations != null && authorizations.isArray()) {
+            authorizations.forEach(entry -> {
+                if (entry.isObject()) {
+                    entries.add(entry);
+                }
+            });
+        }
+        return new Authorizer(entries);
+    }
+
+    /**
+     * @param sender the signer asking
+     * @param type type of the message it creates (or forgets)
+     * @param chain, channel, postType, aggregateKey attributes of that message (postType only for
+     *     POST, aggregateKey only for AGGREGATE)
+     */
+    boolean allows(String sender, MessageType type, String chain, String channel, String postType, String aggregateKey) {
+        String who = lower(sender);
+        for (JsonNode entry : entries) {
+            if (entry.path("address").isTextual()
+                    && lower(entry.get("address").textValue()).equals(who)
+                    && matchesValue(entry.get("chain"), chain)
+                    && matchesList(entry.get("channels"), channel)
+                    && matchesList(entry.get("types"), type.wire())
+                    && (type != MessageType.POST || matchesList(entry.get("post_types"), postType))
+                    && (type != MessageType.AGGREGATE || matchesList(entry.get("aggregate_keys"), aggregateKey))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean allows(String sender, MessageFacts target) {
+        return allows(sender, target.type(), target.chain(), target.channel(), target.postType(), target.aggregateKey());
+    }
+
+    /** An absent, null or empty filter allows anything. */
+    private static boolean matchesValue(JsonNode filter, String value) {
+        if (filter == null || filter.isNull() || (filter.isTextual() && filter.textValue().isEmpty())) {
+            return true;
+        }
+        return filter.isTextual() && filter.textValue().equals(value);
+    }
+
+    private static boolean matchesList(JsonNode filter, String value) {
+        if (filter == null || filter.isNull() || (filter.isArray() && filter.isEmpty())) {
+            return true;
+        }
+        if (!filter.isArray() || value == null) {
+            return false;
+        }
+        for (JsonNode allowed : filter) {
+            if (allowed.isTextual() && allowed.textValue().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}
