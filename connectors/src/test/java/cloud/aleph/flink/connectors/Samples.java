@@ -9,6 +9,7 @@ import cloud.aleph.flink.operators.model.MessageType;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
 import cloud.aleph.flink.operators.model.AcceptedCopy;
+import cloud.aleph.flink.operators.model.MessageRowChange;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.nio.charset.StandardCharsets;
 
@@ -44,6 +45,11 @@ public final class Samples {
                 n % 4,
                 100L + n,
                 1_714_564_800_000L + n);
+    }
+
+    /** The rows the record operator writes for a processed message. */
+    public static MessageRowChange rowsOf(VerifiedMessage message) {
+        return new MessageRowChange(message, false, 1_000L, null);
     }
 
     /** The copy the status operator would keep for a first, unique copy of the message. */

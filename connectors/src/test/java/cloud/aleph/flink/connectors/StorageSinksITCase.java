@@ -142,7 +142,8 @@ class StorageSinksITCase {
                         WatermarkStrategy.noWatermarks(),
                         "messages")
                 .uid("messages-source");
-        messages.sinkTo(CassandraSink.messages(conf)).name("cassandra-messages").uid("cassandra-messages");
+        messages.map(copy -> Samples.rowsOf(copy.message())).name("message-rows").uid("message-rows")
+                .sinkTo(CassandraSink.messages(conf)).name("cassandra-messages").uid("cassandra-messages");
         messages.flatMap(new MessageContentObjects()).name("content-objects").uid("content-objects")
                 .sinkTo(ObjectStoreSink.create(conf)).name("object-store").uid("object-store");
         env.fromData(statuses()).uid("statuses-source")
@@ -283,7 +284,8 @@ class StorageSinksITCase {
                 // The generator gives each subtask a contiguous range; 3/4 in is mid-range, some checkpoints in.
                 .map(new FailOnce(100L + 1_000 + count * 3 / 4)).name("fail-once").uid("fail-once");
         DataStream<AcceptedCopy> copies = messages.map(Samples::firstCopy).name("first-copies").uid("first-copies");
-        copies.sinkTo(CassandraSink.messages(conf)).name("cassandra-messages").uid("cassandra-messages");
+        copies.map(copy -> Samples.rowsOf(copy.message())).name("message-rows").uid("message-rows")
+                .sinkTo(CassandraSink.messages(conf)).name("cassandra-messages").uid("cassandra-messages");
         copies.flatMap(new MessageContentObjects()).name("content-objects").uid("content-objects")
                 .sinkTo(ObjectStoreSink.create(conf)).name("object-store").uid("object-store");
 

@@ -30,6 +30,20 @@ public final class JobOptions {
             .withDescription("How long the status of an item_hash stays in keyed state after its last change. "
                     + "A duplicate arriving later is written again, idempotently.");
 
+    public static final ConfigOption<Duration> MAX_WAIT = ConfigOptions.key("aleph.state.max-wait")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(811))
+            .withDescription("How long a message waits for a missing dependency (amend target, forget target, "
+                    + "delegation, volume, content) before it is rejected with the code it waits on. The default is the "
+                    + "longest the reference node retries: 10 retries backing off 1, 2, 4 ... 256, 300 s. A dependency that "
+                    + "arrives later still gets the message processed: the state is a function of the messages received.");
+
+    public static final ConfigOption<Duration> EVALUATION_DELAY = ConfigOptions.key("aleph.state.evaluation-delay")
+            .durationType()
+            .defaultValue(Duration.ofMillis(200))
+            .withDescription("How long after a change an owner's state is recomputed; the changes of that interval "
+                    + "share one evaluation.");
+
     public static final ConfigOption<String> SECP256K1 = ConfigOptions.key(Secp256k1Recoveries.CONFIG_KEY)
             .stringType()
             .defaultValue(Secp256k1Recoveries.DEFAULT)

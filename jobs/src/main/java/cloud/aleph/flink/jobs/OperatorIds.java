@@ -19,6 +19,26 @@ public final class OperatorIds {
     public static final String STATUS_UID = "message-status";
     public static final String STATUS_NAME = "Message status by item_hash";
 
+    public static final String VOLUME_FACTS_UID = "volume-facts";
+    public static final String VOLUME_FACTS_NAME = "Files stored and files needed";
+
+    public static final String VOLUME_INDEX_UID = "volume-index";
+    public static final String VOLUME_INDEX_NAME = "File index by item_hash";
+
+    public static final String OWNER_STATE_UID = "owner-state";
+    public static final String OWNER_STATE_NAME = "Agreed state by owner";
+
+    public static final String TO_MESSAGE_EVENTS_UID_PREFIX = "message-events-";
+
+    public static final String MESSAGE_RECORD_UID = "message-record";
+    public static final String MESSAGE_RECORD_NAME = "Message record by item_hash";
+
+    public static final String STATE_ROWS_SINK_UID = "cassandra-state-sink";
+    public static final String STATE_ROWS_SINK_NAME = "Agreed state (Cassandra)";
+
+    public static final String FORGOTTEN_SINK_UID = "cassandra-forgotten-sink";
+    public static final String FORGOTTEN_SINK_NAME = "Forgotten messages (Cassandra)";
+
     public static final String MESSAGE_ROWS_SINK_UID = "cassandra-messages-sink";
     public static final String MESSAGE_ROWS_SINK_NAME = "Messages (Cassandra)";
 

@@ -23,20 +23,24 @@ public final class ProductionWiring {
         }
         VerificationJob.defineWorkflow(env, KafkaConnectors.rawSource(configuration), configuration,
                 new VerificationJob.Outputs(
-                        copies -> {
-                            copies.sinkTo(CassandraSink.messages(configuration))
-                                    .uid(OperatorIds.MESSAGE_ROWS_SINK_UID)
-                                    .name(OperatorIds.MESSAGE_ROWS_SINK_NAME);
-                            copies.flatMap(new MessageContentObjects())
-                                    .uid(OperatorIds.CONTENT_OBJECTS_UID)
-                                    .name(OperatorIds.CONTENT_OBJECTS_NAME)
-                                    .sinkTo(ObjectStoreSink.create(configuration))
-                                    .uid(OperatorIds.CONTENT_SINK_UID)
-                                    .name(OperatorIds.CONTENT_SINK_NAME);
-                        },
+                        copies -> copies.flatMap(new MessageContentObjects())
+                                .uid(OperatorIds.CONTENT_OBJECTS_UID)
+                                .name(OperatorIds.CONTENT_OBJECTS_NAME)
+                                .sinkTo(ObjectStoreSink.create(configuration))
+                                .uid(OperatorIds.CONTENT_SINK_UID)
+                                .name(OperatorIds.CONTENT_SINK_NAME),
+                        rows -> rows.sinkTo(CassandraSink.messages(configuration))
+                                .uid(OperatorIds.MESSAGE_ROWS_SINK_UID)
+                                .name(OperatorIds.MESSAGE_ROWS_SINK_NAME),
                         statuses -> statuses.sinkTo(CassandraSink.statuses(configuration))
                                 .uid(OperatorIds.STATUS_ROWS_SINK_UID)
                                 .name(OperatorIds.STATUS_ROWS_SINK_NAME),
+                        stateRows -> stateRows.sinkTo(CassandraSink.stateRows(configuration))
+                                .uid(OperatorIds.STATE_ROWS_SINK_UID)
+                                .name(OperatorIds.STATE_ROWS_SINK_NAME),
+                        forgotten -> forgotten.sinkTo(CassandraSink.forgotten(configuration))
+                                .uid(OperatorIds.FORGOTTEN_SINK_UID)
+                                .name(OperatorIds.FORGOTTEN_SINK_NAME),
                         rejections -> {
                             rejections.sinkTo(CassandraSink.rejections(configuration))
                                     .uid(OperatorIds.REJECTION_ROWS_SINK_UID)

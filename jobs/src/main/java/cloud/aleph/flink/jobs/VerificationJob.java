@@ -1,13 +1,23 @@
 package cloud.aleph.flink.jobs;
 
+import cloud.aleph.flink.operators.functions.MessageRecordFunction;
 import cloud.aleph.flink.operators.functions.MessageStatusFunction;
+import cloud.aleph.flink.operators.functions.OwnerStateFunction;
 import cloud.aleph.flink.operators.functions.SplitUnidentifiedRejections;
 import cloud.aleph.flink.operators.functions.VerifyMessageFunction;
+import cloud.aleph.flink.operators.functions.VolumeFactsFunction;
+import cloud.aleph.flink.operators.functions.VolumeIndexFunction;
 import cloud.aleph.flink.operators.model.AcceptedCopy;
+import cloud.aleph.flink.operators.model.ForgottenRecord;
+import cloud.aleph.flink.operators.model.MessageEvent;
+import cloud.aleph.flink.operators.model.MessageRowChange;
 import cloud.aleph.flink.operators.model.RawMessage;
 import cloud.aleph.flink.operators.model.Rejection;
+import cloud.aleph.flink.operators.model.StateDecision;
+import cloud.aleph.flink.operators.model.StateRowChange;
 import cloud.aleph.flink.operators.model.StatusUpdate;
 import cloud.aleph.flink.operators.model.Verdict;
+import cloud.aleph.flink.operators.model.VolumeEvent;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -17,22 +27,30 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The verification job of one CCN: raw messages from Kafka are parsed, validated and verified in
- * parallel, each item_hash gets one status, and the results go to Cassandra, the object store
- * and the rejected topic.
+ * The job of one CCN: raw messages from Kafka are parsed, validated and verified in parallel, each
+ * item_hash keeps one valid copy, the agreed state of each owner is computed from its messages,
+ * and everything is written to Cassandra, the object store and the rejected topic.
  *
  * <pre>
- * raw topic ─► verify ─► split ─► keyBy(item_hash) ─► status ─┬─► accepted copies ─► messages, content
- *                          │                                  ├─► status updates  ─► message_status
- *                          └─► rejections without item_hash ──┴─► rejections      ─► rejected_messages, rejected topic
+ * raw ─► verify ─► split ─► keyBy(item_hash) status ─┬─► kept copies ─┬─► content objects (S3)
+ *          │                                         │                ├─► volume facts ─► keyBy(ref) index ─┐
+ *          │                                         │                └─► keyBy(owner) agreed state ◄──────┘
+ *          │                                         │                          ├─► state rows (aggregates, posts, files, VMs, pending)
+ *          │                                         │                          └─► decisions ─┐
+ *          │                                         └─► copies, rejections at verification ──┴► keyBy(item_hash) record
+ *          │                                                                                     ├─► statuses, message rows, forgotten
+ *          └─► rejections (with or without item_hash) ─► rejected_messages, rejected topic
  * </pre>
  */
 public final class VerificationJob {
 
     /** Where each output goes; tests plug collectors in, production plugs the connectors in. */
     public record Outputs(
-            Consumer<DataStream<AcceptedCopy>> acceptedCopies,
+            Consumer<DataStream<AcceptedCopy>> contentObjects,
+            Consumer<DataStream<MessageRowChange>> messageRows,
             Consumer<DataStream<StatusUpdate>> statusUpdates,
+            Consumer<DataStream<StateRowChange>> stateRows,
+            Consumer<DataStream<ForgottenRecord>> forgotten,
             Consumer<DataStream<Rejection>> rejections) {}
 
     private VerificationJob() {}
@@ -41,7 +59,7 @@ public final class VerificationJob {
         Configuration configuration = JobConfiguration.fromArgsAndEnvironment(args);
         StreamExecutionEnvironment env = JobEnvironment.create(configuration);
         ProductionWiring.defineVerificationJob(env, configuration);
-        env.execute("aleph-verification-" + configuration.get(JobOptions.CCN_ID));
+        env.execute("aleph-ccn-" + configuration.get(JobOptions.CCN_ID));
     }
 
     public static void defineWorkflow(
@@ -65,9 +83,48 @@ public final class VerificationJob {
                 .uid(OperatorIds.STATUS_UID)
                 .name(OperatorIds.STATUS_NAME);
 
-        outputs.acceptedCopies().accept(copies);
-        outputs.statusUpdates().accept(copies.getSideOutput(MessageStatusFunction.STATUS_UPDATES));
+        DataStream<VolumeEvent> volumeAnswers = copies
+                .flatMap(new VolumeFactsFunction())
+                .uid(OperatorIds.VOLUME_FACTS_UID)
+                .name(OperatorIds.VOLUME_FACTS_NAME)
+                .keyBy(VolumeEvent::ref)
+                .process(new VolumeIndexFunction())
+                .uid(OperatorIds.VOLUME_INDEX_UID)
+                .name(OperatorIds.VOLUME_INDEX_NAME);
+
+        SingleOutputStreamOperator<StateDecision> decisions = copies
+                .keyBy(VerificationJob::ownerOf)
+                .connect(volumeAnswers.keyBy(VolumeEvent::owner))
+                .process(new OwnerStateFunction(
+                        configuration.get(JobOptions.MAX_WAIT), configuration.get(JobOptions.EVALUATION_DELAY)))
+                .uid(OperatorIds.OWNER_STATE_UID)
+                .name(OperatorIds.OWNER_STATE_NAME);
+
+        DataStream<MessageEvent> messageEvents = copies
+                .map(MessageEvent::of).uid(OperatorIds.TO_MESSAGE_EVENTS_UID_PREFIX + "copies").name("Kept copies")
+                .union(copies.getSideOutput(MessageStatusFunction.STATUS_UPDATES)
+                                .map(MessageEvent::of).uid(OperatorIds.TO_MESSAGE_EVENTS_UID_PREFIX + "rejections")
+                                .name("Rejections at verification"),
+                        decisions.map(MessageEvent::of).uid(OperatorIds.TO_MESSAGE_EVENTS_UID_PREFIX + "decisions")
+                                .name("State decisions"));
+        SingleOutputStreamOperator<StatusUpdate> statuses = messageEvents
+                .keyBy(MessageEvent::itemHash)
+                .process(new MessageRecordFunction())
+                .uid(OperatorIds.MESSAGE_RECORD_UID)
+                .name(OperatorIds.MESSAGE_RECORD_NAME);
+
+        outputs.contentObjects().accept(copies);
+        outputs.messageRows().accept(statuses.getSideOutput(MessageRecordFunction.MESSAGE_ROWS));
+        outputs.statusUpdates().accept(statuses);
+        outputs.stateRows().accept(decisions.getSideOutput(OwnerStateFunction.ROWS));
+        outputs.forgotten().accept(statuses.getSideOutput(MessageRecordFunction.FORGOTTEN));
         outputs.rejections().accept(copies.getSideOutput(MessageStatusFunction.REJECTIONS)
                 .union(identified.getSideOutput(SplitUnidentifiedRejections.UNIDENTIFIED)));
+    }
+
+    /** The owner whose state a message belongs to: content.address, or the sender when the content is not inline. */
+    static String ownerOf(AcceptedCopy copy) {
+        String owner = copy.message().owner();
+        return owner != null ? owner : copy.message().sender();
     }
 }

@@ -32,7 +32,18 @@ public final class CassandraSchema {
             "message_status",
             "rejected_messages",
             "rejections_by_day",
-            "rejections_by_item_hash");
+            "rejections_by_item_hash",
+            "status_history",
+            "messages_by_owner",
+            "messages_by_type",
+            "aggregates",
+            "posts_by_owner",
+            "posts_by_type",
+            "file_tags",
+            "files_by_owner",
+            "vms",
+            "forgotten_messages",
+            "pending_messages");
 
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(60);

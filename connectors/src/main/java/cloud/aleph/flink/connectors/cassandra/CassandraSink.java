@@ -4,7 +4,9 @@ import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.connectors.sink.WriterLimits;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
-import cloud.aleph.flink.operators.model.AcceptedCopy;
+import cloud.aleph.flink.operators.model.ForgottenRecord;
+import cloud.aleph.flink.operators.model.MessageRowChange;
+import cloud.aleph.flink.operators.model.StateRowChange;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -54,7 +56,7 @@ public final class CassandraSink<T> extends AsyncSinkBase<T, CassandraWrite> {
     }
 
     /** Accepted messages into {@code messages} and {@code messages_by_sender}. */
-    public static CassandraSink<AcceptedCopy> messages(Configuration conf) {
+    public static CassandraSink<MessageRowChange> messages(Configuration conf) {
         return create(conf, new MessageRows(CassandraOptions.keyspace(conf)));
     }
 
@@ -64,6 +66,14 @@ public final class CassandraSink<T> extends AsyncSinkBase<T, CassandraWrite> {
     }
 
     /** Rejections into {@code rejected_messages}, {@code rejections_by_day}, {@code rejections_by_item_hash}. */
+    public static CassandraSink<StateRowChange> stateRows(Configuration conf) {
+        return create(conf, new StateRowsMapper(CassandraOptions.keyspace(conf)));
+    }
+
+    public static CassandraSink<ForgottenRecord> forgotten(Configuration conf) {
+        return create(conf, new ForgottenRows(CassandraOptions.keyspace(conf)));
+    }
+
     public static CassandraSink<Rejection> rejections(Configuration conf) {
         return create(conf, new RejectionRows(CassandraOptions.keyspace(conf)));
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code message_status} row of a status change, written with the update's version as its
- * write timestamp. Cassandra keeps the cell with the highest timestamp, so version 2 stays when
+ * The {@code message_status} row of a status change and its {@code status_history} row, written
+ * with the update's version as their write timestamp. Cassandra keeps the cell with the highest timestamp, so version 2 stays when
  * version 1 arrives after it (a retry, a replay, another subtask). Nulls are written, so a newer
  * version clears the error code and reason an older one set.
  */
@@ -18,11 +18,14 @@ public final class StatusRows implements CassandraRowMapper<StatusUpdate> {
     private static final long serialVersionUID = 1L;
 
     private final String insertStatus;
+    private final String insertHistory;
 
     public StatusRows(String keyspace) {
         String ks = Identifiers.requireKeyspace(keyspace);
         this.insertStatus = "INSERT INTO " + ks + ".message_status (item_hash, status, error_code, reason, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?)";
+        this.insertHistory = "INSERT INTO " + ks + ".status_history (item_hash, version, status, error_code, reason,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?)";
     }
 
     @Override
@@ -41,6 +44,17 @@ public final class StatusRows implements CassandraRowMapper<StatusUpdate> {
                         Instant.ofEpochMilli(update.updatedMillis())),
                 update.version(),
                 CqlStatement.Nulls.WRITE_NULL);
-        return new CassandraWrite(update.itemHash(), List.of(status));
+        CqlStatement history = new CqlStatement(
+                insertHistory,
+                Arrays.asList(
+                        update.itemHash(),
+                        update.version(),
+                        update.status().wire(),
+                        update.errorCode(),
+                        update.reason(),
+                        Instant.ofEpochMilli(update.updatedMillis())),
+                update.version(),
+                CqlStatement.Nulls.WRITE_NULL);
+        return new CassandraWrite(update.itemHash(), List.of(status, history));
     }
 }

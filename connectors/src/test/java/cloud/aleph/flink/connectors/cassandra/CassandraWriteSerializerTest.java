@@ -50,7 +50,7 @@ class CassandraWriteSerializerTest {
     @Test
     void realWritesSurvive() throws IOException {
         List<CassandraWrite> writes = List.of(
-                new MessageRows("aleph").toWrite(Samples.firstCopy(Samples.inlinePost("0xabc", 1))),
+                new MessageRows("aleph").toWrite(Samples.rowsOf(Samples.inlinePost("0xabc", 1))),
                 new StatusRows("aleph").toWrite(Samples.status("h", MessageStatus.REJECTED, 3)),
                 new RejectionRows("aleph").toWrite(Samples.rejection("x", null, ErrorCode.INVALID_FORMAT, 5L)));
 

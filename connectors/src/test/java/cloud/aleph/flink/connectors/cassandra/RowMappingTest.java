@@ -8,7 +8,7 @@ import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
-import cloud.aleph.flink.operators.model.AcceptedCopy;
+import cloud.aleph.flink.operators.model.MessageRowChange;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,10 +58,10 @@ class RowMappingTest {
     void messageWritesTheFullRowAndTheSenderDayRow() {
         VerifiedMessage message = Samples.inlinePost("0xAbC", 3);
 
-        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(message));
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(message));
 
         assertThat(write.key()).isEqualTo(message.itemHash());
-        assertThat(write.statements()).hasSize(2);
+        assertThat(write.statements()).hasSize(4);
         Map<String, Object> row = columns(write.statements().get(0), "messages");
         assertThat(row.keySet()).containsExactlyInAnyOrderElementsOf(TABLES.get("messages").keySet());
         assertThat(row).containsEntry("item_hash", message.itemHash())
@@ -82,24 +82,39 @@ class RowMappingTest {
                 .containsEntry("time", message.time())
                 .containsEntry("item_hash", message.itemHash());
         assertThat(write.statements()).allSatisfy(statement -> {
-            assertThat(statement.writeTimestampMicros()).isEqualTo(Samples.firstCopy(message).version());
+            assertThat(statement.writeTimestampMicros()).isEqualTo(Samples.rowsOf(message).version());
             assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.WRITE_NULL);
         });
     }
 
     @Test
-    void aReplacingCopyDeletesTheBySenderRowOfTheCopyItReplaces() {
-        VerifiedMessage message = Samples.inlinePost("0xAbC", 3);
-        AcceptedCopy replacing = new AcceptedCopy(message, 5_000L, "0xOld", 1_714_000_000.5);
+    void aReplacingCopyDeletesOnlyTheListingRowsWhoseKeyChanged() {
+        VerifiedMessage old = Samples.inlinePost("0xAbC", 3);
+        VerifiedMessage replacing = new VerifiedMessage(old.itemHash(), old.chain(), "0xOther", old.type(), old.itemType(),
+                old.itemContent(), "sig", 1_714_000_000.5, old.channel(), old.owner(), old.contentTime(), old.size(),
+                old.partition(), old.offset(), old.receivedMillis());
 
-        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(replacing);
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(new MessageRowChange(replacing, false, 5_000L, old));
 
-        assertThat(write.statements()).hasSize(3).allSatisfy(statement ->
+        assertThat(write.statements()).allSatisfy(statement ->
                 assertThat(statement.writeTimestampMicros()).isEqualTo(5_000L));
-        CqlStatement delete = write.statements().get(2);
-        assertThat(delete.cql()).startsWith("DELETE FROM " + KEYSPACE + ".messages_by_sender WHERE");
-        assertThat(delete.values()).containsExactly(
-                "0xOld", LocalDate.of(2024, 4, 24), 1_714_000_000.5, message.itemHash());
+        List<String> deletes = write.statements().stream().map(CqlStatement::cql).filter(cql -> cql.startsWith("DELETE")).toList();
+        assertThat(deletes).hasSize(3).allSatisfy(cql -> assertThat(cql).contains(".messages_by_"));
+        CqlStatement bySender = write.statements().stream()
+                .filter(statement -> statement.cql().startsWith("DELETE FROM " + KEYSPACE + ".messages_by_sender")).findFirst().orElseThrow();
+        assertThat(bySender.values()).containsExactly("0xAbC", UtcDays.ofEpochSeconds(old.time()), old.time(), old.itemHash());
+    }
+
+    @Test
+    void aRemovedMessageLosesEveryRow() {
+        VerifiedMessage message = Samples.inlinePost("0xAbC", 3);
+
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(new MessageRowChange(message, true, 7_000L, null));
+
+        assertThat(write.statements()).hasSize(4).allSatisfy(statement -> {
+            assertThat(statement.cql()).startsWith("DELETE FROM " + KEYSPACE + ".messages");
+            assertThat(statement.writeTimestampMicros()).isEqualTo(7_000L);
+        });
     }
 
     @Test
@@ -109,7 +124,7 @@ class RowMappingTest {
                 late.itemType(), late.itemContent(), late.signature(), 1_714_607_999.999, late.channel(), late.owner(),
                 late.contentTime(), late.size(), late.partition(), late.offset(), late.receivedMillis());
 
-        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(justBeforeMidnight));
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(justBeforeMidnight));
 
         assertThat(columns(write.statements().get(1), "messages_by_sender")).containsEntry("day", LocalDate.of(2024, 5, 1));
     }
@@ -121,7 +136,12 @@ class RowMappingTest {
         CassandraWrite write = new StatusRows(KEYSPACE).toWrite(processed);
 
         CqlStatement statement = write.statements().get(0);
-        assertThat(write.statements()).hasSize(1);
+        assertThat(write.statements()).hasSize(2);
+        assertThat(write.statements()).allSatisfy(s -> assertThat(s.writeTimestampMicros()).isEqualTo(2L));
+        assertThat(columns(write.statements().get(1), "status_history"))
+                .containsEntry("item_hash", "hash-1")
+                .containsEntry("version", 2L)
+                .containsEntry("status", "processed");
         assertThat(statement.writeTimestampMicros()).isEqualTo(2L);
         assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.WRITE_NULL);
         assertThat(columns(statement, "message_status"))
@@ -195,6 +215,6 @@ class RowMappingTest {
     @Test
     void mappingIsAPureFunction() {
         VerifiedMessage message = Samples.inlinePost("s", 1);
-        assertThat(new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(message))).isEqualTo(new MessageRows(KEYSPACE).toWrite(Samples.firstCopy(message)));
+        assertThat(new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(message))).isEqualTo(new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(message)));
     }
 }

@@ -93,14 +93,11 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
         boolean wantRows = copy != null && shown == MessageStatus.PROCESSED;
         if (wantRows && !copy.equals(rowsOf)) {
             version = next(version, received);
-            boolean sameBySenderRow = rowsOf == null
-                    || (rowsOf.sender().equals(copy.sender()) && rowsOf.time() == copy.time());
-            ctx.output(MESSAGE_ROWS, new MessageRowChange(copy, false, version,
-                    sameBySenderRow ? null : rowsOf.sender(), sameBySenderRow ? null : rowsOf.time()));
+            ctx.output(MESSAGE_ROWS, new MessageRowChange(copy, false, version, rowsOf));
             rowsOf = copy;
         } else if (!wantRows && rowsOf != null) {
             version = next(version, received);
-            ctx.output(MESSAGE_ROWS, new MessageRowChange(rowsOf, true, version, null, null));
+            ctx.output(MESSAGE_ROWS, new MessageRowChange(rowsOf, true, version, null));
             rowsOf = null;
         }
 

@@ -180,14 +180,16 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
         }
         for (String id : gone) {
             rowVersion = rowVersion < 0 ? nextVersion(now) : rowVersion;
-            ctx.output(ROWS, new StateRowChange(StateRows.kindOf(id), owner, StateRows.keyOf(id), null, rowVersion));
+            ctx.output(ROWS, new StateRowChange(
+                    StateRows.kindOf(id), owner, StateRows.keyOf(id), null, rows.get(id), rowVersion));
             rows.remove(id);
         }
         for (Map.Entry<String, String> row : current.entrySet()) {
-            if (!row.getValue().equals(rows.get(row.getKey()))) {
+            String previous = rows.get(row.getKey());
+            if (!row.getValue().equals(previous)) {
                 rowVersion = rowVersion < 0 ? nextVersion(now) : rowVersion;
-                ctx.output(ROWS, new StateRowChange(
-                        StateRows.kindOf(row.getKey()), owner, StateRows.keyOf(row.getKey()), row.getValue(), rowVersion));
+                ctx.output(ROWS, new StateRowChange(StateRows.kindOf(row.getKey()), owner, StateRows.keyOf(row.getKey()),
+                        row.getValue(), previous, rowVersion));
                 rows.put(row.getKey(), row.getValue());
             }
         }

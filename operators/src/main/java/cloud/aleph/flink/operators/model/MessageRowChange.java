@@ -7,9 +7,7 @@ package cloud.aleph.flink.operators.model;
  * @param message the kept copy
  * @param remove true to delete the rows (the message was forgotten or lost its validity)
  * @param version write timestamp of every statement
- * @param supersededSender when rows are written for a copy that replaces another: the replaced
- *     copy's sender if its by-sender row must go, else null
- * @param supersededTime the replaced copy's envelope time, else null
+ * @param replaced when rows are written for a copy that replaces another whose rows exist: that
+ *     copy (its rows keyed by sender, time or channel must go), else null
  */
-public record MessageRowChange(
-        VerifiedMessage message, boolean remove, long version, String supersededSender, Double supersededTime) {}
+public record MessageRowChange(VerifiedMessage message, boolean remove, long version, VerifiedMessage replaced) {}

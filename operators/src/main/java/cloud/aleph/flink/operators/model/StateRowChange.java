@@ -8,9 +8,11 @@ package cloud.aleph.flink.operators.model;
  * @param owner the owner (content.address) the row belongs to
  * @param key the row's key within the owner: aggregate key, original hash, tag or waiting hash
  * @param payload the row as a JSON object, or null when the row is deleted
+ * @param previous the payload this change replaces, or null for a new row (a delete needs it
+ *     for tables keyed by the row's own fields)
  * @param version write timestamp: grows with every change of the owner's rows
  */
-public record StateRowChange(Kind kind, String owner, String key, String payload, long version) {
+public record StateRowChange(Kind kind, String owner, String key, String payload, String previous, long version) {
 
     public enum Kind {
         AGGREGATE,
