@@ -78,7 +78,7 @@ public final class RawTopicPublisher implements AutoCloseable {
     }
 
     /** The top-level item_hash string of an envelope, read without building a tree; null when there is none. */
-    static String itemHashOf(String envelope) {
+    public static String itemHashOf(String envelope) {
         try (JsonParser parser = JSON.createParser(envelope)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

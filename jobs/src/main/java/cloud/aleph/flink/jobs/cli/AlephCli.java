@@ -1,5 +1,8 @@
 package cloud.aleph.flink.jobs.cli;
 
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +21,8 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             PublishCommand.class,
             QueryCommand.class,
+            ReplayCommand.class,
+            ExportStateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AlephCli implements Runnable {
@@ -28,6 +33,9 @@ public final class AlephCli implements Runnable {
     public static void main(String[] args) {
         int exitCode = new CommandLine(new AlephCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // Durations as Flink writes them ("30s", "5 min", "1h") or in ISO-8601 ("PT30S").
+                .registerConverter(Duration.class, text -> text.toUpperCase(Locale.ROOT).startsWith("P")
+                        ? Duration.parse(text) : TimeUtils.parseDuration(text))
                 .execute(args);
         System.exit(exitCode);
     }

@@ -4,29 +4,17 @@ import cloud.aleph.flink.connectors.cassandra.CassandraSessions;
 import cloud.aleph.flink.connectors.cassandra.OutcomeReader;
 import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.connectors.config.KafkaOptions;
-import cloud.aleph.flink.connectors.kafka.RawTopicPublisher;
-import cloud.aleph.flink.infra.local.Stack;
-import cloud.aleph.flink.jobs.JobEnvironment;
-import cloud.aleph.flink.jobs.JobOptions;
-import cloud.aleph.flink.jobs.LocalCluster;
-import cloud.aleph.flink.jobs.ProductionWiring;
 import cloud.aleph.flink.jobs.workload.DemoWorkload;
 import cloud.aleph.flink.jobs.workload.WorkloadMessage;
 import cloud.aleph.flink.operators.model.ErrorCode;
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--timeout", defaultValue = "PT3M",
-            description = "Give up waiting for the workload after this long (ISO-8601, default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "3min",
+            description = "Give up waiting for the workload after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--data-dir", description = "Data directory, emptied first (default: .aleph/demo).")
@@ -77,17 +65,11 @@ final class DemoCommand implements Callable<Integer> {
         long demoStart = System.nanoTime();
 
         terminal.step(step(1) + "Starting the embedded stack in " + dir);
-        deleteRecursively(dir);
-        try (Stack stack = Stack.start(dir)) {
-            terminal.info("Kafka, Cassandra and S3Proxy ready in " + Terminal.seconds(stack.startupTime())
-                    + " " + stack.componentStartupTimes().entrySet().stream()
-                            .map(e -> e.getKey() + " " + Terminal.seconds(e.getValue())).toList());
-
-            Configuration configuration = StackConnections.configurationOf(stack);
-            configuration.set(KafkaOptions.RAW_PARTITIONS, partitions);
-            configuration.set(JobOptions.VERIFY_PARALLELISM, parallelism);
+        Configuration options = new Configuration();
+        options.set(KafkaOptions.RAW_PARTITIONS, partitions);
+        try (EmbeddedPipeline pipeline = EmbeddedPipeline.startStack(dir, options, terminal)) {
             terminal.step(step(2) + "Creating topics, keyspace, tables and bucket");
-            BootstrapCommand.bootstrap(configuration, terminal);
+            pipeline.bootstrap(terminal);
 
             terminal.step(step(3) + "Signing the workload: " + messages + " messages from "
                     + DemoWorkload.ACCOUNTS_PER_CHAIN + " ETH and " + DemoWorkload.ACCOUNTS_PER_CHAIN
@@ -96,47 +78,25 @@ final class DemoCommand implements Callable<Integer> {
             List<WorkloadMessage> workload = DemoWorkload.generate(messages, invalid, seed, 1_700_000_000.0);
             terminal.info("signed in " + Terminal.seconds(Duration.ofNanos(System.nanoTime() - signStart)));
 
-            terminal.step(step(4) + "Starting the verification job (parallelism " + parallelism + ")");
-            Configuration local = LocalCluster.configuration(configuration, parallelism, dir.resolve("checkpoints"));
-            StreamExecutionEnvironment env = JobEnvironment.create(local);
-            ProductionWiring.defineVerificationJob(env, local);
-            JobClient job = env.executeAsync("aleph-verification-demo");
-            try {
-                terminal.step(step(5) + "Publishing to " + configuration.get(KafkaOptions.RAW_TOPIC));
-                long publishStart = System.nanoTime();
-                publish(configuration, workload, terminal);
-                Duration publishTime = Duration.ofNanos(System.nanoTime() - publishStart);
+            terminal.step(step(4) + "Starting the job (parallelism " + parallelism + ")");
+            pipeline.startJob(parallelism, "aleph-demo");
 
-                terminal.step(step(6) + "Waiting until every message has its verdict in Cassandra");
-                WorkloadOutcome outcome = new WorkloadOutcome(workload);
-                boolean complete = await(configuration, outcome, workload.size(), terminal);
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - publishStart);
+            terminal.step(step(5) + "Publishing the workload");
+            long publishStart = System.nanoTime();
+            Duration publishTime = pipeline.publish(workload.stream().map(WorkloadMessage::json).toList(), terminal);
 
-                printSummary(terminal, workload, outcome, publishTime, elapsed, complete, dir,
-                        Duration.ofNanos(System.nanoTime() - demoStart));
-                if (keepRunning) {
-                    terminal.step("Stack and job keep running for queries; stop with Ctrl-C.");
-                    Thread.currentThread().join();
-                }
-                return complete && outcome.unexpected().isEmpty() ? 0 : 1;
-            } finally {
-                job.cancel().get();
+            terminal.step(step(6) + "Waiting until every message has its verdict in Cassandra");
+            WorkloadOutcome outcome = new WorkloadOutcome(workload);
+            boolean complete = await(pipeline.configuration(), outcome, workload.size(), terminal);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - publishStart);
+
+            printSummary(terminal, workload, outcome, publishTime, elapsed, complete, dir,
+                    Duration.ofNanos(System.nanoTime() - demoStart));
+            if (keepRunning) {
+                terminal.step("Stack and job keep running for queries; stop with Ctrl-C.");
+                Thread.currentThread().join();
             }
-        }
-    }
-
-    private void publish(Configuration configuration, List<WorkloadMessage> workload, Terminal terminal) {
-        Terminal.Bar bar = terminal.bar("published", workload.size());
-        try (RawTopicPublisher publisher = new RawTopicPublisher(configuration)) {
-            int sent = 0;
-            for (WorkloadMessage message : workload) {
-                publisher.publish(message.json());
-                if (++sent % 500 == 0) {
-                    bar.update(publisher.acknowledged());
-                }
-            }
-            publisher.flush(bar::update);
-            terminal.info("published " + workload.size() + " messages in " + Terminal.seconds(bar.done(publisher.acknowledged())));
+            return complete && outcome.unexpected().isEmpty() ? 0 : 1;
         }
     }
 
@@ -210,16 +170,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String step(int n) {
         return "[" + n + "/" + STEPS + "] ";
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
