@@ -2,6 +2,7 @@ package cloud.aleph.flink.operators.model;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 
+import cloud.aleph.flink.operators.functions.MessageRecordState;
 import cloud.aleph.flink.operators.functions.MessageStatusState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,14 @@ class ModelTypesArePojosTest {
         StatusUpdate.class,
         AcceptedCopy.class,
         CopyKey.class,
-        MessageStatusState.class
+        MessageStatusState.class,
+        MessageRecordState.class,
+        StateDecision.class,
+        StateRowChange.class,
+        VolumeEvent.class,
+        MessageEvent.class,
+        MessageRowChange.class,
+        ForgottenRecord.class
     })
     void isSerializedAsPojo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);
