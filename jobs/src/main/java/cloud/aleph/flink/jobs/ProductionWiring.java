@@ -5,6 +5,9 @@ import cloud.aleph.flink.connectors.config.KafkaOptions;
 import cloud.aleph.flink.connectors.kafka.KafkaConnectors;
 import cloud.aleph.flink.connectors.s3.MessageContentObjects;
 import cloud.aleph.flink.connectors.s3.ObjectStoreSink;
+import cloud.aleph.flink.operators.model.RawMessage;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -15,13 +18,22 @@ public final class ProductionWiring {
 
     /** Defines the verification job with its production source and sinks on {@code env}. */
     public static void defineVerificationJob(StreamExecutionEnvironment env, Configuration jobConfiguration) {
+        defineVerificationJob(env, jobConfiguration, UnaryOperator.identity());
+    }
+
+    /**
+     * Defines the verification job with the production source passed through {@code sourceDecorator}
+     * (tests wrap it, to inject a failure into an otherwise unchanged job).
+     */
+    public static void defineVerificationJob(StreamExecutionEnvironment env, Configuration jobConfiguration,
+            UnaryOperator<Source<RawMessage, ?, ?>> sourceDecorator) {
         Configuration configuration = new Configuration(jobConfiguration);
         String ccn = configuration.get(JobOptions.CCN_ID);
         if (!configuration.contains(KafkaOptions.GROUP_ID)) {
             // Every CCN reads the whole raw topic: one consumer group per CCN.
             configuration.set(KafkaOptions.GROUP_ID, "aleph-" + ccn);
         }
-        VerificationJob.defineWorkflow(env, KafkaConnectors.rawSource(configuration), configuration,
+        VerificationJob.defineWorkflow(env, sourceDecorator.apply(KafkaConnectors.rawSource(configuration)), configuration,
                 new VerificationJob.Outputs(
                         copies -> copies.flatMap(new MessageContentObjects())
                                 .uid(OperatorIds.CONTENT_OBJECTS_UID)

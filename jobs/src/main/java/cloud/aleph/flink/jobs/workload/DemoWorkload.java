@@ -36,7 +36,7 @@ public final class DemoWorkload {
     private final List<MessageSigner> signers = new ArrayList<>();
     private int counter;
 
-    private DemoWorkload(long seed, double baseTime) {
+    DemoWorkload(long seed, double baseTime) {
         this.random = new Random(seed);
         this.baseTime = baseTime;
         for (int i = 0; i < ACCOUNTS_PER_CHAIN; i++) {
@@ -124,16 +124,19 @@ public final class DemoWorkload {
 
     /** Bad inputs, each with the code the reference rejects it with. */
     enum BadInput {
-        TAMPERED_SIGNATURE(ErrorCode.INVALID_SIGNATURE,
-                w -> w.tamper("signature", DemoWorkload::flipHexOrBase58, ErrorCode.INVALID_SIGNATURE)),
-        TAMPERED_SENDER(ErrorCode.INVALID_SIGNATURE,
-                w -> w.tamper("sender", DemoWorkload::flipLastChar, ErrorCode.INVALID_SIGNATURE)),
+        TAMPERED_SIGNATURE(ErrorCode.INVALID_SIGNATURE, w -> w.tamper(
+                "tampered signature", "signature", DemoWorkload::flipHexOrBase58, ErrorCode.INVALID_SIGNATURE)),
+        TAMPERED_SENDER(ErrorCode.INVALID_SIGNATURE, w -> w.tamper(
+                "tampered sender", "sender", DemoWorkload::flipLastChar, ErrorCode.INVALID_SIGNATURE)),
         // Still valid JSON, but no longer the text the item_hash was computed on.
-        TAMPERED_CONTENT(ErrorCode.INVALID_FORMAT, w -> w.tamper("item_content", c -> c + " ", ErrorCode.INVALID_FORMAT)),
-        TAMPERED_ITEM_HASH(ErrorCode.INVALID_FORMAT,
-                w -> w.tamper("item_hash", DemoWorkload::flipLastChar, ErrorCode.INVALID_FORMAT)),
-        MISSING_SIGNATURE(ErrorCode.INVALID_SIGNATURE, w -> w.tamper("signature", s -> "", ErrorCode.INVALID_SIGNATURE)),
-        UNKNOWN_CHAIN(ErrorCode.INVALID_FORMAT, w -> w.tamper("chain", c -> "MEGA_CHAIN", ErrorCode.INVALID_FORMAT)),
+        TAMPERED_CONTENT(ErrorCode.INVALID_FORMAT, w -> w.tamper(
+                "tampered item_content", "item_content", c -> c + " ", ErrorCode.INVALID_FORMAT)),
+        TAMPERED_ITEM_HASH(ErrorCode.INVALID_FORMAT, w -> w.tamper(
+                "tampered item_hash", "item_hash", DemoWorkload::flipLastChar, ErrorCode.INVALID_FORMAT)),
+        MISSING_SIGNATURE(ErrorCode.INVALID_SIGNATURE, w -> w.tamper(
+                "missing signature", "signature", s -> "", ErrorCode.INVALID_SIGNATURE)),
+        UNKNOWN_CHAIN(ErrorCode.INVALID_FORMAT, w -> w.tamper(
+                "unknown chain", "chain", c -> "MEGA_CHAIN", ErrorCode.INVALID_FORMAT)),
         OVERSIZED(ErrorCode.INVALID_FORMAT, DemoWorkload::oversized),
         TRUNCATED(ErrorCode.INVALID_FORMAT, w -> {
             String json = w.signedEnvelope();
@@ -160,10 +163,10 @@ public final class DemoWorkload {
     }
 
     /** A valid envelope with one field changed after signing. */
-    private WorkloadMessage tamper(String field, UnaryOperator<String> change, ErrorCode code) {
+    private WorkloadMessage tamper(String kind, String field, UnaryOperator<String> change, ErrorCode code) {
         ObjectNode envelope = (ObjectNode) parse(signedEnvelope());
         envelope.put(field, change.apply(envelope.get(field).textValue()));
-        return invalid(envelope.toString(), envelope.get("item_hash").textValue(), code, "tampered " + field);
+        return invalid(envelope.toString(), envelope.get("item_hash").textValue(), code, kind);
     }
 
     private WorkloadMessage oversized() {

@@ -1,0 +1,270 @@
+package cloud.aleph.flink.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SourceOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SourceSplit;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Wraps a source so that the job fails once, mid-stream: a reader throws on the n-th record it
+ * emits after the first checkpoint it is told about, so there is a checkpoint to restart from and
+ * processed records after it to replay. Everything else is the wrapped source's. A marker file,
+ * created atomically by the failing reader, keeps the other readers and every later attempt from
+ * failing again.
+ */
+final class FailOnceSource<T, SplitT extends SourceSplit, EnumChkT>
+        implements Source<T, SplitT, EnumChkT>, ResultTypeQueryable<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The failure thrown; its type tells it apart from a real one in the logs. */
+    static final class InjectedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InjectedFailure(String message) {
+            super(message);
+        }
+    }
+
+    private final Source<T, SplitT, EnumChkT> delegate;
+    private final String marker;
+    private final int recordsAfterCheckpoint;
+
+    private FailOnceSource(Source<T, SplitT, EnumChkT> delegate, Path marker, int recordsAfterCheckpoint) {
+        this.delegate = delegate;
+        this.marker = marker.toString();
+        this.recordsAfterCheckpoint = recordsAfterCheckpoint;
+    }
+
+    /**
+     * @param marker file created when the failure is thrown; must not exist yet
+     * @param recordsAfterCheckpoint records a reader emits after its first completed checkpoint before it fails
+     */
+    static <T, S extends SourceSplit, E> Source<T, S, E> wrap(Source<T, S, E> source, Path marker, int recordsAfterCheckpoint) {
+        if (!(source instanceof ResultTypeQueryable)) {
+            throw new IllegalArgumentException("the wrapped source must tell its produced type");
+        }
+        return new FailOnceSource<>(source, marker, recordsAfterCheckpoint);
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return delegate.getBoundedness();
+    }
+
+    @Override
+    public SourceReader<T, SplitT> createReader(SourceReaderContext context) throws Exception {
+        return new Reader(delegate.createReader(context));
+    }
+
+    @Override
+    public SplitEnumerator<SplitT, EnumChkT> createEnumerator(SplitEnumeratorContext<SplitT> context) throws Exception {
+        return delegate.createEnumerator(context);
+    }
+
+    @Override
+    public SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(SplitEnumeratorContext<SplitT> context, EnumChkT checkpoint)
+            throws Exception {
+        return delegate.restoreEnumerator(context, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<SplitT> getSplitSerializer() {
+        return delegate.getSplitSerializer();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<EnumChkT> getEnumeratorCheckpointSerializer() {
+        return delegate.getEnumeratorCheckpointSerializer();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TypeInformation<T> getProducedType() {
+        return ((ResultTypeQueryable<T>) delegate).getProducedType();
+    }
+
+    /** The wrapped reader, counting what it emits. */
+    @SuppressWarnings("try") // close() throws what SourceReader.close() declares
+    private final class Reader implements SourceReader<T, SplitT> {
+
+        private final SourceReader<T, SplitT> reader;
+        private boolean checkpointed;
+        private boolean done;
+        private int seen;
+
+        Reader(SourceReader<T, SplitT> reader) {
+            this.reader = reader;
+        }
+
+        void beforeRecord() {
+            if (checkpointed && !done && ++seen >= recordsAfterCheckpoint) {
+                done = true;
+                try {
+                    Files.createFile(Path.of(marker));
+                } catch (FileAlreadyExistsException alreadyFailed) {
+                    return;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                throw new InjectedFailure("injected failure after " + seen + " records past a completed checkpoint");
+            }
+        }
+
+        @Override
+        public void start() {
+            reader.start();
+        }
+
+        @Override
+        public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+            return reader.pollNext(new CountingReaderOutput(output));
+        }
+
+        @Override
+        public List<SplitT> snapshotState(long checkpointId) {
+            return reader.snapshotState(checkpointId);
+        }
+
+        @Override
+        public CompletableFuture<Void> isAvailable() {
+            return reader.isAvailable();
+        }
+
+        @Override
+        public void addSplits(List<SplitT> splits) {
+            reader.addSplits(splits);
+        }
+
+        @Override
+        public void notifyNoMoreSplits() {
+            reader.notifyNoMoreSplits();
+        }
+
+        @Override
+        public void handleSourceEvents(SourceEvent sourceEvent) {
+            reader.handleSourceEvents(sourceEvent);
+        }
+
+        @Override
+        public void pauseOrResumeSplits(java.util.Collection<String> toPause, java.util.Collection<String> toResume) {
+            reader.pauseOrResumeSplits(toPause, toResume);
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) throws Exception {
+            reader.notifyCheckpointComplete(checkpointId);
+            checkpointed = true;
+        }
+
+        @Override
+        public void notifyCheckpointAborted(long checkpointId) throws Exception {
+            reader.notifyCheckpointAborted(checkpointId);
+        }
+
+        @Override
+        public void close() throws Exception {
+            reader.close();
+        }
+
+        private final class CountingReaderOutput implements ReaderOutput<T> {
+
+            private final ReaderOutput<T> output;
+
+            CountingReaderOutput(ReaderOutput<T> output) {
+                this.output = output;
+            }
+
+            @Override
+            public void collect(T record) {
+                beforeRecord();
+                output.collect(record);
+            }
+
+            @Override
+            public void collect(T record, long timestamp) {
+                beforeRecord();
+                output.collect(record, timestamp);
+            }
+
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                output.emitWatermark(watermark);
+            }
+
+            @Override
+            public void markIdle() {
+                output.markIdle();
+            }
+
+            @Override
+            public void markActive() {
+                output.markActive();
+            }
+
+            @Override
+            public SourceOutput<T> createOutputForSplit(String splitId) {
+                return new CountingSourceOutput(output.createOutputForSplit(splitId));
+            }
+
+            @Override
+            public void releaseOutputForSplit(String splitId) {
+                output.releaseOutputForSplit(splitId);
+            }
+        }
+
+        private final class CountingSourceOutput implements SourceOutput<T> {
+
+            private final SourceOutput<T> output;
+
+            CountingSourceOutput(SourceOutput<T> output) {
+                this.output = output;
+            }
+
+            @Override
+            public void collect(T record) {
+                beforeRecord();
+                output.collect(record);
+            }
+
+            @Override
+            public void collect(T record, long timestamp) {
+                beforeRecord();
+                output.collect(record, timestamp);
+            }
+
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                output.emitWatermark(watermark);
+            }
+
+            @Override
+            public void markIdle() {
+                output.markIdle();
+            }
+
+            @Override
+            public void markActive() {
+                output.markActive();
+            }
+        }
+    }
+}
