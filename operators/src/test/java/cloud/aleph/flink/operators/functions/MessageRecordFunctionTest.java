@@ -1,7 +1,7 @@
 package cloud.aleph.flink.operators.functions;
 
-import static cloud.aleph.flink.operators.state.StateMessages.OWNER;
-import static cloud.aleph.flink.operators.state.StateMessages.post;
+import static cloud.aleph.flink.operators.state.StateFixtures.OWNER;
+import static cloud.aleph.flink.operators.state.StateFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.model.AcceptedCopy;

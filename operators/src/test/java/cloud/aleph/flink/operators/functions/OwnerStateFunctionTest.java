@@ -1,10 +1,10 @@
 package cloud.aleph.flink.operators.functions;
 
-import static cloud.aleph.flink.operators.state.StateMessages.OWNER;
-import static cloud.aleph.flink.operators.state.StateMessages.copy;
-import static cloud.aleph.flink.operators.state.StateMessages.forget;
-import static cloud.aleph.flink.operators.state.StateMessages.message;
-import static cloud.aleph.flink.operators.state.StateMessages.post;
+import static cloud.aleph.flink.operators.state.StateFixtures.OWNER;
+import static cloud.aleph.flink.operators.state.StateFixtures.copy;
+import static cloud.aleph.flink.operators.state.StateFixtures.forget;
+import static cloud.aleph.flink.operators.state.StateFixtures.message;
+import static cloud.aleph.flink.operators.state.StateFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.model.AcceptedCopy;

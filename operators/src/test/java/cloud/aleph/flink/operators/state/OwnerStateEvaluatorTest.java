@@ -1,12 +1,12 @@
 package cloud.aleph.flink.operators.state;
 
-import static cloud.aleph.flink.operators.state.StateMessages.DELEGATE;
-import static cloud.aleph.flink.operators.state.StateMessages.OWNER;
-import static cloud.aleph.flink.operators.state.StateMessages.aggregate;
-import static cloud.aleph.flink.operators.state.StateMessages.facts;
-import static cloud.aleph.flink.operators.state.StateMessages.forget;
-import static cloud.aleph.flink.operators.state.StateMessages.post;
-import static cloud.aleph.flink.operators.state.StateMessages.store;
+import static cloud.aleph.flink.operators.state.StateFixtures.DELEGATE;
+import static cloud.aleph.flink.operators.state.StateFixtures.OWNER;
+import static cloud.aleph.flink.operators.state.StateFixtures.aggregate;
+import static cloud.aleph.flink.operators.state.StateFixtures.facts;
+import static cloud.aleph.flink.operators.state.StateFixtures.forget;
+import static cloud.aleph.flink.operators.state.StateFixtures.post;
+import static cloud.aleph.flink.operators.state.StateFixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.model.ErrorCode;
