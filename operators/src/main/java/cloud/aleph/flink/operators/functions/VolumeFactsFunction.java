@@ -1,6 +1,5 @@
 package cloud.aleph.flink.operators.functions;
 
-import cloud.aleph.flink.operators.content.ItemHashShape;
 import cloud.aleph.flink.operators.model.AcceptedCopy;
 import cloud.aleph.flink.operators.model.MessageType;
 import cloud.aleph.flink.operators.model.VolumeEvent;
@@ -25,14 +24,16 @@ public class VolumeFactsFunction implements FlatMapFunction<AcceptedCopy, Volume
             return;
         }
         MessageFacts facts = MessageFacts.of(copy.message());
-        if (!facts.contentAvailable()) {
-            return;
-        }
         if (type == MessageType.STORE) {
+            // Any accepted STORE counts by its hash, even one whose content is not inline (§6);
+            // its ref is only known from inline content.
             out.collect(VolumeEvent.fact(facts.hash(), true));
-            if (facts.ref() != null && ItemHashShape.isItemHash(facts.ref())) {
+            if (facts.ref() != null) {
                 out.collect(VolumeEvent.fact(facts.ref(), false));
             }
+            return;
+        }
+        if (!facts.contentAvailable()) {
             return;
         }
         for (VolumeRef volume : facts.volumes()) {

@@ -4,7 +4,6 @@ import cloud.aleph.flink.operators.model.MessageType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Decides whether an owner's {@code security} aggregate lets a sender act for the owner
@@ -58,30 +57,53 @@ final class Authorizer {
         return allows(sender, target.type(), target.chain(), target.channel(), target.postType(), target.aggregateKey());
     }
 
-    /** An absent, null or empty filter allows anything. */
+    /** A filter that is absent or falsy in Python's sense (null, "", [], 0, false, {}) allows anything. */
     private static boolean matchesValue(JsonNode filter, String value) {
-        if (filter == null || filter.isNull() || (filter.isTextual() && filter.textValue().isEmpty())) {
+        if (!truthy(filter)) {
             return true;
         }
         return filter.isTextual() && filter.textValue().equals(value);
     }
 
+    /** A truthy list filter must be a JSON array holding the value (a null value matches a JSON null). */
     private static boolean matchesList(JsonNode filter, String value) {
-        if (filter == null || filter.isNull() || (filter.isArray() && filter.isEmpty())) {
+        if (!truthy(filter)) {
             return true;
         }
-        if (!filter.isArray() || value == null) {
+        if (!filter.isArray()) {
             return false;
         }
         for (JsonNode allowed : filter) {
-            if (allowed.isTextual() && allowed.textValue().equals(value)) {
+            if (value == null ? allowed.isNull() : allowed.isTextual() && allowed.textValue().equals(value)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean truthy(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.doubleValue() != 0.0 || (value.isIntegralNumber() && value.bigIntegerValue().signum() != 0);
+        }
+        if (value.isTextual()) {
+            return !value.textValue().isEmpty();
+        }
+        return value.size() > 0;
+    }
+
+    /** ASCII lower case (docs/state-semantics.md notation): addresses are compared case-insensitively. */
     static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return lower.toString();
     }
 }

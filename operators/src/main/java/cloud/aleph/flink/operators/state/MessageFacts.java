@@ -93,7 +93,7 @@ public record MessageFacts(
                 message.chain().wire(),
                 message.channel(),
                 content.get("address").asText(),
-                content.get("time").asDouble(),
+                laxTime(content.get("time")),
                 postType,
                 ref,
                 type == MessageType.AGGREGATE ? AggregateKey.effectiveKey(content) : null,
@@ -104,6 +104,22 @@ public record MessageFacts(
                 type == MessageType.PROGRAM || type == MessageType.INSTANCE ? text(content, "replaces") : null,
                 content.path("allow_amend").asBoolean(false),
                 volumesOf(type, content));
+    }
+
+    /**
+     * content.time as pydantic's lax float reads it (the schema accepted it): a number, a numeric
+     * string or a boolean; {@code -0.0} counts as {@code 0.0} so that it sorts with it.
+     */
+    private static double laxTime(JsonNode time) {
+        double value;
+        if (time.isNumber()) {
+            value = time.doubleValue();
+        } else if (time.isBoolean()) {
+            value = time.booleanValue() ? 1 : 0;
+        } else {
+            value = Double.parseDouble(time.asText().trim().replace("_", ""));
+        }
+        return value + 0.0;
     }
 
     /** Files a VM needs, with the reference's use_latest defaults (spec §4.5, §6.8). */

@@ -1,6 +1,5 @@
 package cloud.aleph.flink.operators.state;
 
-import cloud.aleph.flink.operators.content.ItemHashShape;
 import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import cloud.aleph.flink.operators.model.MessageType;
@@ -11,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -22,9 +23,9 @@ import java.util.TreeSet;
  * docs/state-semantics.md. A pure function: the same set gives the same view, whatever the order
  * of the collection.
  *
- * <p>Two passes break the circle between forgets and authorizations: forgets are resolved with the
- * authorizations of every security element the owner ever wrote (§3), then every other message is
- * judged with the authorizations of the security elements that are not forgotten (§1).
+ * <p>Two strata break the circle between forgets and authorizations: the FORGETs that name a
+ * security element are judged with every security element the owner wrote; every other message,
+ * other FORGETs included, is judged with the security elements those FORGETs leave (§1, §3).
  */
 public final class OwnerStateEvaluator {
 
@@ -70,25 +71,51 @@ public final class OwnerStateEvaluator {
     }
 
     private OwnerView run() {
-        List<MessageFacts> securityElements = ordered.stream()
-                .filter(m -> m.type() == MessageType.AGGREGATE && SECURITY_KEY.equals(m.aggregateKey()) && isOwner(m.sender()))
-                .toList();
+        List<MessageFacts> securityElements = ordered.stream().filter(this::isSecurityElement).toList();
+        Set<String> securityHashes = new HashSet<>();
+        securityElements.forEach(m -> securityHashes.add(m.hash()));
 
-        Validity resolvingForgets = new Validity(Authorizer.of(merge(securityElements)));
-        Map<String, TreeSet<String>> forgottenBy = forgotten(resolvingForgets);
+        // Stratum 1: FORGETs of security elements, judged with every security element the owner wrote.
+        Validity allDelegations = new Validity(Authorizer.of(merge(securityElements)));
+        Set<MessageFacts> securityForgets = new HashSet<>(ordered.stream()
+                .filter(m -> m.type() == MessageType.FORGET && m.forgetHashes().stream().anyMatch(securityHashes::contains))
+                .toList());
+        Map<String, TreeSet<String>> forgottenBy = new HashMap<>();
+        for (MessageFacts forget : ordered) {
+            if (securityForgets.contains(forget) && allDelegations.isValid(forget)) {
+                applyForget(forget, allDelegations, forgottenBy);
+            }
+        }
 
+        // Stratum 2: everything else, judged with the security elements that are not forgotten.
         Validity judging = new Validity(Authorizer.of(merge(securityElements.stream()
                 .filter(m -> !forgottenBy.containsKey(m.hash())).toList())));
+        for (MessageFacts forget : ordered) {
+            if (forget.type() == MessageType.FORGET && !securityForgets.contains(forget) && judging.isValid(forget)) {
+                applyForget(forget, judging, forgottenBy);
+            }
+        }
+        // Amends of a forgotten post and updates of a forgotten VM go with it.
+        for (MessageFacts message : ordered) {
+            String original = message.isAmend() ? message.ref() : message.isVm() ? message.replaces() : null;
+            TreeSet<String> by = original == null ? null : forgottenBy.get(original);
+            if (by != null && judging.isValid(message)) {
+                forgottenBy.computeIfAbsent(message.hash(), t -> new TreeSet<>()).addAll(by);
+            }
+        }
+
         Map<String, Decision> decisions = new LinkedHashMap<>();
         for (MessageFacts message : ordered) {
             TreeSet<String> by = forgottenBy.get(message.hash());
-            if (by != null) {
-                decisions.put(message.hash(), Decision.forgotten(List.copyOf(by)));
-            } else if (message.type() == MessageType.FORGET) {
-                decisions.put(message.hash(), resolvingForgets.check(message));
+            Decision decision;
+            if (securityForgets.contains(message)) {
+                decision = allDelegations.check(message);
+            } else if (by != null && judging.isValid(message)) {
+                decision = Decision.forgotten(List.copyOf(by)); // only a valid message can be forgotten
             } else {
-                decisions.put(message.hash(), judging.check(message));
+                decision = judging.check(message);
             }
+            decisions.put(message.hash(), decision);
         }
         List<MessageFacts> live = ordered.stream()
                 .filter(m -> decisions.get(m.hash()).status() == MessageStatus.PROCESSED)
@@ -96,34 +123,24 @@ public final class OwnerStateEvaluator {
         return new OwnerView(owner, decisions, aggregates(live), posts(live), tags(live), vms(live));
     }
 
-    /** §3: the FORGETs that are effective and the messages they forget (with cascades). */
-    private Map<String, TreeSet<String>> forgotten(Validity validity) {
-        Map<String, TreeSet<String>> forgottenBy = new HashMap<>();
-        for (MessageFacts forget : ordered) {
-            if (forget.type() != MessageType.FORGET || !validity.isValid(forget)) {
-                continue;
-            }
-            for (String target : forget.forgetHashes()) {
-                forgottenBy.computeIfAbsent(target, t -> new TreeSet<>()).add(forget.hash());
-            }
-            for (MessageFacts element : validElementsOf(forget.forgetAggregates(), validity)) {
-                forgottenBy.computeIfAbsent(element.hash(), t -> new TreeSet<>()).add(forget.hash());
-            }
+    /** §3: what an effective FORGET forgets: its hashes and the valid elements of its aggregate keys. */
+    private void applyForget(MessageFacts forget, Validity validity, Map<String, TreeSet<String>> forgottenBy) {
+        for (String target : forget.forgetHashes()) {
+            forgottenBy.computeIfAbsent(target, t -> new TreeSet<>()).add(forget.hash());
         }
-        // Amends of a forgotten post and updates of a forgotten VM go with it.
-        for (MessageFacts message : ordered) {
-            String original = message.isAmend() ? message.ref() : message.isVm() ? message.replaces() : null;
-            TreeSet<String> by = original == null ? null : forgottenBy.get(original);
-            if (by != null && validity.isValid(message)) {
-                forgottenBy.computeIfAbsent(message.hash(), t -> new TreeSet<>()).addAll(by);
-            }
+        for (MessageFacts element : validElementsOf(forget.forgetAggregates(), validity)) {
+            forgottenBy.computeIfAbsent(element.hash(), t -> new TreeSet<>()).add(forget.hash());
         }
-        return forgottenBy;
+    }
+
+    private boolean isSecurityElement(MessageFacts m) {
+        return m != null && m.type() == MessageType.AGGREGATE && SECURITY_KEY.equals(m.aggregateKey()) && isOwner(m.sender());
     }
 
     private List<MessageFacts> validElementsOf(List<String> keys, Validity validity) {
         return ordered.stream()
-                .filter(m -> m.type() == MessageType.AGGREGATE && keys.contains(m.aggregateKey()) && validity.isValid(m))
+                .filter(m -> m.type() == MessageType.AGGREGATE && m.aggregateKey() != null
+                        && keys.contains(m.aggregateKey()) && validity.isValid(m))
                 .toList();
     }
 
@@ -186,32 +203,27 @@ public final class OwnerStateEvaluator {
             if (amend.ref() == null || amend.ref().isEmpty()) {
                 return Decision.rejected(ErrorCode.POST_AMEND_NO_TARGET, "an amend needs a ref");
             }
+            // A target only counts when it is a valid message of the right type; then the permanent rules apply.
             MessageFacts original = byHash.get(amend.ref());
-            if (original == null || original.type() != MessageType.POST) {
+            if (original == null || original.type() != MessageType.POST || !isValid(original)) {
                 return Decision.waiting(ErrorCode.POST_AMEND_TARGET_NOT_FOUND, "amended post " + amend.ref() + " not found");
             }
             if (original.isAmend()) {
                 return Decision.rejected(ErrorCode.POST_AMEND_AMEND, "cannot amend an amend");
             }
-            if (!isValid(original)) {
-                return Decision.waiting(ErrorCode.POST_AMEND_TARGET_NOT_FOUND, "amended post " + amend.ref() + " is not valid");
-            }
             return null;
         }
 
         private Decision storeRef(MessageFacts store) {
-            if (store.ref() == null || !ItemHashShape.isItemHash(store.ref())) {
+            if (store.ref() == null || !HashShapedRef.test(store.ref())) {
                 return null;
             }
             MessageFacts target = byHash.get(store.ref());
-            if (target == null || target.type() != MessageType.STORE) {
+            if (target == null || target.type() != MessageType.STORE || !isValid(target)) {
                 return Decision.waiting(ErrorCode.STORE_REF_NOT_FOUND, "referenced STORE " + store.ref() + " not found");
             }
             if (target.ref() != null) {
                 return Decision.rejected(ErrorCode.STORE_UPDATE_UPDATE, "the referenced STORE has a ref itself");
-            }
-            if (!isValid(target)) {
-                return Decision.waiting(ErrorCode.STORE_REF_NOT_FOUND, "referenced STORE " + store.ref() + " is not valid");
             }
             return null;
         }
@@ -219,7 +231,7 @@ public final class OwnerStateEvaluator {
         private Decision vmDependencies(MessageFacts vm) {
             if (vm.replaces() != null) {
                 MessageFacts target = byHash.get(vm.replaces());
-                if (target == null || !target.isVm()) {
+                if (target == null || !target.isVm() || !isValid(target)) {
                     return Decision.waiting(ErrorCode.VM_REF_NOT_FOUND, "replaced VM " + vm.replaces() + " not found");
                 }
                 if (target.replaces() != null) {
@@ -227,9 +239,6 @@ public final class OwnerStateEvaluator {
                 }
                 if (!target.allowAmend()) {
                     return Decision.rejected(ErrorCode.VM_AMEND_NOT_ALLOWED, "the replaced VM does not allow amends");
-                }
-                if (!isValid(target)) {
-                    return Decision.waiting(ErrorCode.VM_REF_NOT_FOUND, "replaced VM " + vm.replaces() + " is not valid");
                 }
             }
             for (VolumeRef volume : vm.volumes()) {
@@ -269,24 +278,31 @@ public final class OwnerStateEvaluator {
                 return true;
             }
             if (m.type() == MessageType.FORGET) {
+                // As if creating each target: nobody but the owner may create (or forget) a security element.
                 for (String hash : m.forgetHashes()) {
-                    if (!authorizer.allows(m.sender(), byHash.get(hash))) {
+                    MessageFacts target = byHash.get(hash);
+                    if (isSecurityElement(target) || !allowsCreating(m.sender(), target)) {
                         return false;
                     }
                 }
                 for (MessageFacts element : validElementsOf(m.forgetAggregates(), this)) {
-                    if (!authorizer.allows(m.sender(), element)) {
+                    if (!allowsCreating(m.sender(), element)) {
                         return false;
                     }
                 }
                 return true;
             }
+            return allowsCreating(m.sender(), m);
+        }
+
+        /** An amend is authorized with its original's channel, chain and post type (spec §5 rule 4). */
+        private boolean allowsCreating(String sender, MessageFacts m) {
             if (m.isAmend()) {
                 MessageFacts original = byHash.get(m.ref());
-                return authorizer.allows(m.sender(), MessageType.POST, original.chain(), original.channel(),
+                return authorizer.allows(sender, MessageType.POST, original.chain(), original.channel(),
                         original.postType(), null);
             }
-            return authorizer.allows(m.sender(), m);
+            return authorizer.allows(sender, m);
         }
     }
 
@@ -359,7 +375,7 @@ public final class OwnerStateEvaluator {
         if (store.ref() == null) {
             return store.hash();
         }
-        return ItemHashShape.isItemHash(store.ref()) ? store.ref() : store.owner() + "/" + store.ref();
+        return HashShapedRef.test(store.ref()) ? store.ref() : store.owner() + "/" + store.ref();
     }
 
     private Map<String, OwnerView.Vm> vms(List<MessageFacts> live) {
