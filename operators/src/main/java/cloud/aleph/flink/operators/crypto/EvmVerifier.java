@@ -3,6 +3,7 @@ package cloud.aleph.flink.operators.crypto;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * EVM-family signatures (ETH, ETHERLINK, the other EVM chains and NEO, spec §3.2.1), with the
@@ -42,28 +43,50 @@ public final class EvmVerifier implements SignatureVerifier {
     }
 
     private SignatureResult check(SignedPayload payload) {
-        byte[] signature = decodeHex(payload.signature());
+        Recovered recovered = recover(payload.verificationBuffer(), payload.signature());
+        if (recovered.address() == null) {
+            return SignatureResult.invalid(recovered.failure());
+        }
+        if (!recovered.address().equals(payload.sender().toLowerCase(Locale.ROOT))) {
+            return SignatureResult.invalid("recovered address " + recovered.address() + " does not match sender");
+        }
+        return SignatureResult.valid();
+    }
+
+    /**
+     * The lower-case address whose key made an EIP-191 personal_sign signature of {@code message},
+     * as the CCNs' own attestations are signed; empty when none can be recovered.
+     */
+    public Optional<String> recoverAddress(byte[] message, String signature) {
+        try {
+            return Optional.ofNullable(recover(message, signature).address());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The recovered address, or null with the reason why none could be. */
+    private record Recovered(String address, String failure) {}
+
+    private Recovered recover(byte[] message, String signatureText) {
+        byte[] signature = decodeHex(signatureText);
         if (signature == null) {
-            return SignatureResult.invalid("signature is not a hex string");
+            return new Recovered(null, "signature is not a hex string");
         }
         if (signature.length != 65) {
-            return SignatureResult.invalid("signature must be 65 bytes, got " + signature.length);
+            return new Recovered(null, "signature must be 65 bytes, got " + signature.length);
         }
         int recoveryId = recoveryId(signature[64] & 0xFF);
         if (recoveryId < 0) {
-            return SignatureResult.invalid("v " + (signature[64] & 0xFF) + " is invalid, must be one of: 0, 1, 27, 28, 35+");
+            return new Recovered(null, "v " + (signature[64] & 0xFF) + " is invalid, must be one of: 0, 1, 27, 28, 35+");
         }
-        byte[] digest = Eip191.personalMessageHash(payload.verificationBuffer());
+        byte[] digest = Eip191.personalMessageHash(message);
         byte[] publicKey = recovery.recover(
                 digest, Arrays.copyOfRange(signature, 0, 32), Arrays.copyOfRange(signature, 32, 64), recoveryId);
         if (publicKey == null) {
-            return SignatureResult.invalid("no public key can be recovered from the signature");
+            return new Recovered(null, "no public key can be recovered from the signature");
         }
-        String recovered = EthereumAddress.fromPublicKey(publicKey);
-        if (!recovered.equals(payload.sender().toLowerCase(Locale.ROOT))) {
-            return SignatureResult.invalid("recovered address " + recovered + " does not match sender");
-        }
-        return SignatureResult.valid();
+        return new Recovered(EthereumAddress.fromPublicKey(publicKey), null);
     }
 
     /** eth-account's {@code to_standard_v}: the recovery id for a v byte, or −1. */

@@ -18,9 +18,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * The single writer of everything keyed by item_hash (keyed by item_hash): the status, the rows of
  * the kept copy, the forgotten record. It hears the kept copy and the rejection at verification
- * from the status operator, and the decision of the agreed state, and shows:
- * the state's decision if there is one; else {@code accepted} if a valid copy exists; else the
- * rejection. The message rows exist exactly while the status is processed. Every write carries a
+ * from the status operator, the decision of the agreed state, and the finalised epoch, and shows:
+ * the state's decision if there is one ({@code final} instead of processed once its epoch is
+ * final); else {@code accepted} if a valid copy exists; else the rejection. The message rows exist exactly while the status is processed. Every write carries a
  * version that grows per item_hash, so late or replayed writes never win over newer ones.
  */
 public class MessageRecordFunction extends KeyedProcessFunction<String, MessageEvent, StatusUpdate> {
@@ -47,6 +47,7 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
         Integer decisionCode = current == null ? null : current.decisionCode();
         String decisionReason = current == null ? null : current.decisionReason();
         String forgottenBy = current == null ? null : current.forgottenBy();
+        String epoch = current == null ? null : current.epoch();
         long received = ctx.timerService().currentProcessingTime();
         if (event.copy() != null) {
             copy = event.copy().message();
@@ -55,6 +56,8 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
             rejectionCode = event.verificationRejection().errorCode();
             rejectionReason = event.verificationRejection().reason();
             received = event.verificationRejection().updatedMillis();
+        } else if (event.finalMark() != null) {
+            epoch = event.finalMark().epoch();
         } else {
             StateDecision decision = event.decision();
             decisionStatus = decision.status().name();
@@ -68,6 +71,9 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
         String shownReason;
         if (decisionStatus != null) {
             shown = MessageStatus.valueOf(decisionStatus);
+            if (shown == MessageStatus.PROCESSED && epoch != null) {
+                shown = MessageStatus.FINAL;
+            }
             shownCode = decisionCode;
             shownReason = decisionReason;
         } else if (copy != null) {
@@ -86,11 +92,12 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
                 || !Objects.equals(shownCode, current.shownCode()) || !Objects.equals(shownReason, current.shownReason());
         if (statusChanged) {
             version = next(version, received);
-            out.collect(new StatusUpdate(hash, shown, shownCode, shownReason, version, received));
+            out.collect(new StatusUpdate(hash, shown, shownCode, shownReason, version, received,
+                    shown == MessageStatus.FINAL ? epoch : null));
         }
 
         VerifiedMessage rowsOf = current == null ? null : current.rowsOf();
-        boolean wantRows = copy != null && shown == MessageStatus.PROCESSED;
+        boolean wantRows = copy != null && (shown == MessageStatus.PROCESSED || shown == MessageStatus.FINAL);
         if (wantRows && !copy.equals(rowsOf)) {
             version = next(version, received);
             ctx.output(MESSAGE_ROWS, new MessageRowChange(copy, false, version, rowsOf));
@@ -112,7 +119,7 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
         }
 
         state.update(new MessageRecordState(copy, rejectionCode, rejectionReason, decisionStatus, decisionCode,
-                decisionReason, forgottenBy, shown.name(), shownCode, shownReason, rowsOf, version));
+                decisionReason, forgottenBy, shown.name(), shownCode, shownReason, rowsOf, epoch, version));
     }
 
     private static ForgottenRecord forgottenRecord(VerifiedMessage copy, String forgottenBy, boolean remove, long version) {

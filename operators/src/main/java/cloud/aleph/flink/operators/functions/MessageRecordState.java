@@ -10,6 +10,7 @@ import cloud.aleph.flink.operators.model.VerifiedMessage;
  * @param decisionStatus, decisionCode, decisionReason, forgottenBy the agreed state's last decision, or null
  * @param shownStatus, shownCode, shownReason the status last written
  * @param rowsOf the copy whose message rows are written, or null when none are
+ * @param epoch the finalised epoch the message lies in, or null
  * @param version last write version
  */
 public record MessageRecordState(
@@ -24,4 +25,5 @@ public record MessageRecordState(
         Integer shownCode,
         String shownReason,
         VerifiedMessage rowsOf,
+        String epoch,
         long version) {}

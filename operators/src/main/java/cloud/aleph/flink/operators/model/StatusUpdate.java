@@ -10,7 +10,15 @@ package cloud.aleph.flink.operators.model;
  * @param errorCode reference error code when rejected, else null
  * @param reason why, when rejected, else null
  * @param version per-item_hash sequence number of this change, starting at 1
- * @param updatedMillis Kafka timestamp of the input that caused the change (deterministic on replay)
+ * @param updatedMillis time of the input that caused the change
+ * @param epoch for a final message, the epoch whose root a majority of CCNs signed, else null
  */
 public record StatusUpdate(
-        String itemHash, MessageStatus status, Integer errorCode, String reason, long version, long updatedMillis) {}
+        String itemHash, MessageStatus status, Integer errorCode, String reason, long version, long updatedMillis,
+        String epoch) {
+
+    /** A change that is not about finality. */
+    public StatusUpdate(String itemHash, MessageStatus status, Integer errorCode, String reason, long version, long updatedMillis) {
+        this(itemHash, status, errorCode, reason, version, updatedMillis, null);
+    }
+}

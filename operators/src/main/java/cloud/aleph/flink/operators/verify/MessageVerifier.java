@@ -155,7 +155,7 @@ public final class MessageVerifier {
     }
 
     /** The payload as text (invalid UTF-8 replaced), cut to the kept length without splitting a surrogate pair. */
-    static String rawText(byte[] payload) {
+    public static String rawText(byte[] payload) {
         // A kept character takes at most 3 bytes (a surrogate pair 4 for 2), so a prefix this long is enough.
         int prefix = Math.min(payload.length, Rejection.MAX_RAW_CHARS * 3 + 4);
         String text = new String(payload, 0, prefix, StandardCharsets.UTF_8);
