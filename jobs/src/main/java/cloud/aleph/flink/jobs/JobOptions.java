@@ -50,5 +50,41 @@ public final class JobOptions {
             .withDescription("secp256k1 public-key recovery for EVM signatures: native (libsecp256k1, about 3.5x "
                     + "faster), bouncycastle (pure Java), or auto (native when the library loads, else Bouncy Castle).");
 
+    public static final ConfigOption<String> CCN_PRIVATE_KEY = ConfigOptions.key("aleph.ccn.private-key")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("This CCN's node key: a secp256k1 private key in hex. It signs the CCN's attestations and "
+                    + "epoch digests; its address must be the one registered for the CCN in aleph.consensus.members. "
+                    + "Pass it from a secret (ALEPH_CCN_PRIVATE_KEY), never in a file under version control.");
+
+    public static final ConfigOption<String> CONSENSUS_MEMBERS = ConfigOptions.key("aleph.consensus.members")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The CCNs whose attestations and digests count: id=0xADDRESS,... (the address of each "
+                    + "CCN's node key). A CCN outside this set counts for nothing.");
+
+    public static final ConfigOption<String> QUORUM = ConfigOptions.key("aleph.consensus.quorum")
+            .stringType()
+            .defaultValue("majority")
+            .withDescription("How many CCNs must attest a message valid for it to be accepted: 'majority' (more than "
+                    + "half of the members) or a number.");
+
+    public static final ConfigOption<String> QUORUM_BY_TYPE = ConfigOptions.key("aleph.consensus.quorum-by-type")
+            .stringType()
+            .defaultValue("")
+            .withDescription("Quorum per message type overriding aleph.consensus.quorum, e.g. STORE=3,PROGRAM=3.");
+
+    public static final ConfigOption<Integer> EPOCH_SIZE = ConfigOptions.key("aleph.consensus.epoch-size")
+            .intType()
+            .defaultValue(100)
+            .withDescription("Offsets per epoch of a raw-topic partition; every CCN signs a digest per epoch, and the "
+                    + "messages of an epoch become final when a majority signed the same root.");
+
+    public static final ConfigOption<Duration> VOTE_RETENTION = ConfigOptions.key("aleph.consensus.vote-retention")
+            .durationType()
+            .defaultValue(Duration.ofDays(7))
+            .withDescription("How long the attestations of a record are kept after its last one; a CCN that comes back "
+                    + "later than that attests records whose decision is already forgotten.");
+
     private JobOptions() {}
 }

@@ -57,5 +57,44 @@ public final class OperatorIds {
     public static final String REJECTED_TOPIC_SINK_UID = "kafka-rejected-sink";
     public static final String REJECTED_TOPIC_SINK_NAME = "Rejections (Kafka)";
 
+    public static final String ATTEST_UID = "attest";
+    public static final String ATTEST_NAME = "Sign attestations";
+
+    public static final String EPOCH_DIGEST_UID = "epoch-digest";
+    public static final String EPOCH_DIGEST_NAME = "Sign epoch digests";
+
+    public static final String ATTESTATION_SINK_UID = "kafka-attestations-sink";
+    public static final String ATTESTATION_SINK_NAME = "Attestations (Kafka)";
+
+    public static final String DIGEST_SINK_UID = "kafka-digests-sink";
+    public static final String DIGEST_SINK_NAME = "Epoch digests (Kafka)";
+
+    public static final String ATTESTATION_SOURCE_UID = "attestations-source";
+    public static final String ATTESTATION_SOURCE_NAME = "Attestations (Kafka)";
+
+    public static final String DIGEST_SOURCE_UID = "digests-source";
+    public static final String DIGEST_SOURCE_NAME = "Epoch digests (Kafka)";
+
+    public static final String RECORD_BODY_UID = "record-body";
+    public static final String RECORD_BODY_NAME = "Read records (no signature check)";
+
+    public static final String QUORUM_UID = "quorum";
+    public static final String QUORUM_NAME = "Quorum by record";
+
+    public static final String FINALITY_UID = "finality";
+    public static final String FINALITY_NAME = "Finality by epoch";
+
+    public static final String FINAL_MARKS_UID = "final-marks";
+    public static final String FINAL_MARKS_NAME = "Messages of final epochs";
+
+    public static final String EPOCHS_SINK_UID = "cassandra-epochs-sink";
+    public static final String EPOCHS_SINK_NAME = "Final epochs (Cassandra)";
+
+    public static final String EPOCH_SIGNATURES_SINK_UID = "cassandra-epoch-signatures-sink";
+    public static final String EPOCH_SIGNATURES_SINK_NAME = "Epoch signatures (Cassandra)";
+
+    public static final String CONSENSUS_NOTES_SINK_UID = "cassandra-consensus-notes-sink";
+    public static final String CONSENSUS_NOTES_SINK_NAME = "Consensus notes (Cassandra)";
+
     private OperatorIds() {}
 }

@@ -43,7 +43,10 @@ public final class CassandraSchema {
             "files_by_owner",
             "vms",
             "forgotten_messages",
-            "pending_messages");
+            "pending_messages",
+            "epochs",
+            "epoch_signatures",
+            "consensus_notes");
 
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(60);

@@ -4,6 +4,9 @@ import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.connectors.sink.WriterLimits;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
+import cloud.aleph.flink.operators.model.ConsensusNote;
+import cloud.aleph.flink.operators.model.EpochDigest;
+import cloud.aleph.flink.operators.model.FinalEpoch;
 import cloud.aleph.flink.operators.model.ForgottenRecord;
 import cloud.aleph.flink.operators.model.MessageRowChange;
 import cloud.aleph.flink.operators.model.StateRowChange;
@@ -72,6 +75,18 @@ public final class CassandraSink<T> extends AsyncSinkBase<T, CassandraWrite> {
 
     public static CassandraSink<ForgottenRecord> forgotten(Configuration conf) {
         return create(conf, new ForgottenRows(CassandraOptions.keyspace(conf)));
+    }
+
+    public static CassandraSink<FinalEpoch> epochs(Configuration conf) {
+        return create(conf, ConsensusRows.epochs(CassandraOptions.keyspace(conf)));
+    }
+
+    public static CassandraSink<EpochDigest> epochSignatures(Configuration conf) {
+        return create(conf, ConsensusRows.signatures(CassandraOptions.keyspace(conf)));
+    }
+
+    public static CassandraSink<ConsensusNote> consensusNotes(Configuration conf) {
+        return create(conf, ConsensusRows.notes(CassandraOptions.keyspace(conf)));
     }
 
     public static CassandraSink<Rejection> rejections(Configuration conf) {

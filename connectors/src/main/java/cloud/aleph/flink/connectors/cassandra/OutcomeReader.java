@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,24 +21,37 @@ import java.util.function.Function;
 public final class OutcomeReader {
 
     /** The status row of an item_hash. */
-    public record Status(String status, Integer errorCode) {}
+    public record Status(String status, Integer errorCode, Instant updatedAt) {
+
+        public Status(String status, Integer errorCode) {
+            this(status, errorCode, null);
+        }
+    }
 
     private static final int MAX_CONCURRENT_QUERIES = 64;
 
     private final CqlSession session;
     private final PreparedStatement statusByHash;
     private final PreparedStatement rejectionById;
+    private final PreparedStatement receivedByHash;
 
     public OutcomeReader(CqlSession session, String keyspace) {
         String ks = Identifiers.requireKeyspace(keyspace);
         this.session = session;
-        this.statusByHash = session.prepare("SELECT status, error_code FROM " + ks + ".message_status WHERE item_hash = ?");
+        this.statusByHash = session.prepare("SELECT status, error_code, updated_at FROM " + ks + ".message_status WHERE item_hash = ?");
+        this.receivedByHash = session.prepare("SELECT received_at FROM " + ks + ".messages WHERE item_hash = ?");
         this.rejectionById = session.prepare("SELECT error_code FROM " + ks + ".rejected_messages WHERE rejection_id = ?");
     }
 
     /** Status of each item_hash that has one; hashes without a status row are absent from the map. */
     public Map<String, Status> statuses(Collection<String> itemHashes) {
-        return readAll(itemHashes, statusByHash, row -> new Status(row.getString("status"), nullableInt(row, "error_code")));
+        return readAll(itemHashes, statusByHash, row -> new Status(row.getString("status"), nullableInt(row, "error_code"),
+                row.getInstant("updated_at")));
+    }
+
+    /** When the raw record of each stored message was published (its Kafka timestamp). */
+    public Map<String, Instant> receivedAt(Collection<String> itemHashes) {
+        return readAll(itemHashes, receivedByHash, row -> row.getInstant("received_at"));
     }
 
     /** Error code of each rejection record that exists. */

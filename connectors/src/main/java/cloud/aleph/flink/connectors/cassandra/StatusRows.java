@@ -22,10 +22,10 @@ public final class StatusRows implements CassandraRowMapper<StatusUpdate> {
 
     public StatusRows(String keyspace) {
         String ks = Identifiers.requireKeyspace(keyspace);
-        this.insertStatus = "INSERT INTO " + ks + ".message_status (item_hash, status, error_code, reason, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?)";
+        this.insertStatus = "INSERT INTO " + ks + ".message_status (item_hash, status, error_code, reason, updated_at, epoch)"
+                + " VALUES (?, ?, ?, ?, ?, ?)";
         this.insertHistory = "INSERT INTO " + ks + ".status_history (item_hash, version, status, error_code, reason,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+                + " updated_at, epoch) VALUES (?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
@@ -41,7 +41,8 @@ public final class StatusRows implements CassandraRowMapper<StatusUpdate> {
                         update.status().wire(),
                         update.errorCode(),
                         update.reason(),
-                        Instant.ofEpochMilli(update.updatedMillis())),
+                        Instant.ofEpochMilli(update.updatedMillis()),
+                        update.epoch()),
                 update.version(),
                 CqlStatement.Nulls.WRITE_NULL);
         CqlStatement history = new CqlStatement(
@@ -52,7 +53,8 @@ public final class StatusRows implements CassandraRowMapper<StatusUpdate> {
                         update.status().wire(),
                         update.errorCode(),
                         update.reason(),
-                        Instant.ofEpochMilli(update.updatedMillis())),
+                        Instant.ofEpochMilli(update.updatedMillis()),
+                        update.epoch()),
                 update.version(),
                 CqlStatement.Nulls.WRITE_NULL);
         return new CassandraWrite(update.itemHash(), List.of(status, history));

@@ -34,6 +34,21 @@ public final class KafkaOptions {
             .defaultValue(4)
             .withDescription("Partitions of the raw topic when the bootstrap creates it (an existing topic is left as is).");
 
+    public static final ConfigOption<String> ATTESTATIONS_TOPIC = ConfigOptions.key("aleph.kafka.attestations-topic")
+            .stringType()
+            .defaultValue("aleph.ccn.attestations")
+            .withDescription("Topic where every CCN publishes its signed verdict on every raw record.");
+
+    public static final ConfigOption<String> DIGESTS_TOPIC = ConfigOptions.key("aleph.kafka.digests-topic")
+            .stringType()
+            .defaultValue("aleph.ccn.digests")
+            .withDescription("Topic where every CCN publishes its signed digest of every epoch.");
+
+    public static final ConfigOption<Integer> CONSENSUS_PARTITIONS = ConfigOptions.key("aleph.kafka.consensus-partitions")
+            .intType()
+            .defaultValue(4)
+            .withDescription("Partitions of the attestations and digests topics (used by bootstrap).");
+
     public static final ConfigOption<Integer> REJECTED_PARTITIONS = ConfigOptions.key("aleph.kafka.rejected-partitions")
             .intType()
             .defaultValue(4)
@@ -64,6 +79,9 @@ public final class KafkaOptions {
                 REJECTED_TOPIC,
                 RAW_PARTITIONS,
                 REJECTED_PARTITIONS,
+                ATTESTATIONS_TOPIC,
+                DIGESTS_TOPIC,
+                CONSENSUS_PARTITIONS,
                 REPLICATION_FACTOR,
                 GROUP_ID,
                 TRANSACTION_TIMEOUT);

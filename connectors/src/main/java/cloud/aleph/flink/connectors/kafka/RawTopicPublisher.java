@@ -6,14 +6,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -27,6 +34,7 @@ public final class RawTopicPublisher implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    private final Properties consumerProperties;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
@@ -40,22 +48,44 @@ public final class RawTopicPublisher implements AutoCloseable {
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(1024 * 1024));
         this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumerProperties = KafkaConnectors.clientProperties(conf);
+        this.consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaOptions.bootstrapServers(conf));
         this.topic = Topics.from(conf).raw().name();
     }
 
-    /** Sends one envelope asynchronously; {@link #flush()} waits for all of them. */
+    /** Sends one envelope asynchronously; {@link #flush} waits for all of them. */
     public void publish(String envelope) {
+        publish(null, envelope);
+    }
+
+    /** Sends one envelope to a given partition (null: by its key), asynchronously. */
+    public void publish(Integer partition, String envelope) {
         throwIfFailed();
         byte[] value = envelope.getBytes(StandardCharsets.UTF_8);
         String itemHash = itemHashOf(envelope);
         byte[] key = itemHash == null ? null : itemHash.getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> {
+        producer.send(new ProducerRecord<>(topic, partition, key, value), (metadata, exception) -> {
             if (exception != null) {
                 failure.compareAndSet(null, exception);
             } else {
                 acknowledged.incrementAndGet();
             }
         });
+    }
+
+    /** The next offset of every partition of the raw topic (the number of records each has had). */
+    public Map<Integer, Long> endOffsets() {
+        Map<Integer, Long> ends = new TreeMap<>();
+        List<TopicPartition> partitions = producer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        Properties properties = new Properties();
+        properties.putAll(consumerProperties);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition.partition(), end));
+        }
+        return ends;
     }
 
     /** Number of envelopes the broker has acknowledged so far. */

@@ -1,6 +1,8 @@
 package cloud.aleph.flink.connectors.kafka;
 
 import cloud.aleph.flink.connectors.config.KafkaOptions;
+import cloud.aleph.flink.operators.model.Attestation;
+import cloud.aleph.flink.operators.model.EpochDigest;
 import cloud.aleph.flink.operators.model.RawMessage;
 import cloud.aleph.flink.operators.model.Rejection;
 import java.io.Serializable;
@@ -19,6 +21,10 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
  *   <li>rejected: value = JSON of a {@link Rejection} (see {@link RejectionSerializer}), key =
  *       item_hash or rejection_id, headers aleph-error-code, aleph-source-partition,
  *       aleph-source-offset; written exactly once.
+ *   <li>attestations: value = JSON of an {@link Attestation}, key = partition:offset of the record
+ *       it is about; written exactly once by every CCN.
+ *   <li>digests: value = JSON of an {@link EpochDigest}, key = partition:start of the epoch;
+ *       written exactly once by every CCN.
  * </ul>
  */
 public final class Topics implements Serializable {
@@ -27,10 +33,14 @@ public final class Topics implements Serializable {
 
     private final TopicSpec raw;
     private final TopicSpec rejected;
+    private final TopicSpec attestations;
+    private final TopicSpec digests;
 
-    public Topics(TopicSpec raw, TopicSpec rejected) {
+    public Topics(TopicSpec raw, TopicSpec rejected, TopicSpec attestations, TopicSpec digests) {
         this.raw = raw;
         this.rejected = rejected;
+        this.attestations = attestations;
+        this.digests = digests;
     }
 
     public static Topics from(Configuration conf) {
@@ -39,7 +49,11 @@ public final class Topics implements Serializable {
                 new TopicSpec(conf.get(KafkaOptions.RAW_TOPIC), conf.get(KafkaOptions.RAW_PARTITIONS), replication,
                         "Aleph message envelopes (JSON) published by clients"),
                 new TopicSpec(conf.get(KafkaOptions.REJECTED_TOPIC), conf.get(KafkaOptions.REJECTED_PARTITIONS),
-                        replication, "rejected messages (JSON) with the reference error code and reason"));
+                        replication, "rejected messages (JSON) with the reference error code and reason"),
+                new TopicSpec(conf.get(KafkaOptions.ATTESTATIONS_TOPIC), conf.get(KafkaOptions.CONSENSUS_PARTITIONS),
+                        replication, "signed verdicts of every CCN on every raw record (JSON)"),
+                new TopicSpec(conf.get(KafkaOptions.DIGESTS_TOPIC), conf.get(KafkaOptions.CONSENSUS_PARTITIONS),
+                        replication, "signed epoch digests of every CCN (JSON)"));
     }
 
     public TopicSpec raw() {
@@ -50,8 +64,16 @@ public final class Topics implements Serializable {
         return rejected;
     }
 
+    public TopicSpec attestations() {
+        return attestations;
+    }
+
+    public TopicSpec digests() {
+        return digests;
+    }
+
     public List<TopicSpec> all() {
-        return List.of(raw, rejected);
+        return List.of(raw, rejected, attestations, digests);
     }
 
     public KafkaRecordDeserializationSchema<RawMessage> rawDeserializer() {

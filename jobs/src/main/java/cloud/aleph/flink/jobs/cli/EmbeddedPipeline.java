@@ -12,9 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import cloud.aleph.flink.jobs.LocalFlinkCluster;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,6 +34,8 @@ final class EmbeddedPipeline implements AutoCloseable {
     private final Stack stack;
     private final Configuration configuration;
     private JobClient job;
+    private LocalFlinkCluster network;
+    private final Map<String, JobID> ccnJobs = new LinkedHashMap<>();
 
     private EmbeddedPipeline(Stack stack, Configuration configuration) {
         this.stack = stack;
@@ -68,6 +76,60 @@ final class EmbeddedPipeline implements AutoCloseable {
         job = env.executeAsync(name);
     }
 
+    /**
+     * Starts a network of {@code ccns} CCNs, each a verification job with its own node key, and the
+     * agreement job, on one local Flink cluster; they run until {@link #close()}.
+     */
+    void startNetwork(int ccns, int parallelism) throws Exception {
+        network = LocalFlinkCluster.start((ccns + 1) * parallelism, configuration, stack.dataDir().resolve("checkpoints"));
+        Map<String, String> keys = CcnDemoKeys.network(ccns);
+        for (Map.Entry<String, String> ccn : keys.entrySet()) {
+            Configuration local = jobConfiguration(parallelism);
+            local.set(JobOptions.CCN_ID, ccn.getKey());
+            local.set(JobOptions.CCN_PRIVATE_KEY, ccn.getValue());
+            StreamExecutionEnvironment env = JobEnvironment.create(local);
+            ProductionWiring.defineCcnVerificationJob(env, local, null);
+            ccnJobs.put(ccn.getKey(), network.submit(env, "aleph-" + ccn.getKey()));
+        }
+        Configuration agreement = jobConfiguration(parallelism);
+        agreement.set(JobOptions.CONSENSUS_MEMBERS, CcnDemoKeys.members(keys));
+        StreamExecutionEnvironment env = JobEnvironment.create(agreement);
+        ProductionWiring.defineAgreementJob(env, agreement);
+        network.submit(env, "aleph-agreement");
+    }
+
+    private Configuration jobConfiguration(int parallelism) {
+        Configuration local = new Configuration(configuration);
+        local.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        local.set(JobOptions.VERIFY_PARALLELISM, parallelism);
+        return local;
+    }
+
+    /** The CCN ids of the running network, in order. */
+    Set<String> ccns() {
+        return ccnJobs.keySet();
+    }
+
+    /**
+     * Completes the last epoch of every partition with filler messages (signed demo heartbeats), so
+     * that the workload's last messages can become final: an epoch is final only once records after
+     * it exist. Returns how many were published.
+     */
+    int completeEpochs(int epochSize) {
+        int published = 0;
+        try (RawTopicPublisher publisher = new RawTopicPublisher(configuration)) {
+            for (Map.Entry<Integer, Long> end : publisher.endOffsets().entrySet()) {
+                long missing = (epochSize - end.getValue() % epochSize) % epochSize;
+                for (long i = 0; i < missing; i++) {
+                    publisher.publish(end.getKey(), EpochFiller.heartbeat(end.getKey(), end.getValue() + i));
+                    published++;
+                }
+            }
+            publisher.flush(done -> { });
+        }
+        return published;
+    }
+
     /** Publishes the envelopes to the raw topic with a progress bar; returns how long it took. */
     Duration publish(List<String> envelopes, Terminal terminal) {
         terminal.info("to " + configuration.get(KafkaOptions.RAW_TOPIC));
@@ -100,6 +162,9 @@ final class EmbeddedPipeline implements AutoCloseable {
         try {
             if (job != null) {
                 job.cancel().get();
+            }
+            if (network != null) {
+                network.close();
             }
         } finally {
             stack.close();

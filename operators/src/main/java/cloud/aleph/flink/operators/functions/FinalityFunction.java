@@ -37,6 +37,9 @@ public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, 
 
     public static final OutputTag<ConsensusNote> NOTES = new OutputTag<>("finality-notes") {};
 
+    /** The digests that signed an epoch's final root, to keep with the epoch. */
+    public static final OutputTag<EpochDigest> SIGNATURES = new OutputTag<>("final-signatures") {};
+
     private final Membership membership;
     private final String secp256k1;
 
@@ -73,6 +76,7 @@ public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, 
         if (root != null) {
             if (root.equals(digest.root())) {
                 out.collect(finalEpoch(digest, root));
+                ctx.output(SIGNATURES, digest);
             } else {
                 diverges(digest, root, ctx);
             }
@@ -87,7 +91,9 @@ public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, 
                 finalRoot.update(candidate.getKey());
                 out.collect(finalEpoch(digest, candidate.getKey()));
                 for (EpochDigest held : digests.values()) {
-                    if (!held.root().equals(candidate.getKey())) {
+                    if (held.root().equals(candidate.getKey())) {
+                        ctx.output(SIGNATURES, held);
+                    } else {
                         diverges(held, candidate.getKey(), ctx);
                     }
                 }
@@ -125,6 +131,6 @@ public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, 
     private void diverges(EpochDigest digest, String majorityRoot, Context ctx) {
         divergences.inc();
         ctx.output(NOTES, new ConsensusNote(ConsensusNote.Kind.DIVERGENCE, digest.ccn(), ctx.getCurrentKey(), null,
-                digest.root(), majorityRoot));
+                digest.root(), majorityRoot, ctx.timerService().currentProcessingTime()));
     }
 }

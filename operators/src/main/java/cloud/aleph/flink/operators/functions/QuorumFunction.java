@@ -162,7 +162,8 @@ public class QuorumFunction extends KeyedCoProcessFunction<String, RecordBody, A
             disagreements.inc();
             RecordBody record = body.value();
             ctx.output(NOTES, new ConsensusNote(ConsensusNote.Kind.DISAGREEMENT, ccn, ctx.getCurrentKey(),
-                    record == null ? null : record.parsed().itemHash(), vote, decision));
+                    record == null ? null : record.parsed().itemHash(), vote, decision,
+                    ctx.timerService().currentProcessingTime()));
         }
     }
 

@@ -10,8 +10,10 @@ package cloud.aleph.flink.operators.model;
  * @param itemHash the record's item_hash when known
  * @param ccnSays the CCN's verdict ("valid", "invalid N") or root
  * @param agreed the agreed verdict or the majority's root
+ * @param atMillis when it was noticed
  */
-public record ConsensusNote(Kind kind, String ccn, String subject, String itemHash, String ccnSays, String agreed) {
+public record ConsensusNote(
+        Kind kind, String ccn, String subject, String itemHash, String ccnSays, String agreed, long atMillis) {
 
     public enum Kind {
         DISAGREEMENT,
