@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             PublishCommand.class,
             QueryCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AlephCli implements Runnable {
