@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
 import cloud.aleph.flink.operators.crypto.codec.BitcoinVarInt;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.nuls.NulsAddress;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

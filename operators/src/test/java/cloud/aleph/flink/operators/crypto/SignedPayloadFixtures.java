@@ -1,6 +1,6 @@
 package cloud.aleph.flink.operators.crypto;
 
-import cloud.aleph.flink.operators.crypto.codec.PyJson;
+import cloud.aleph.flink.operators.json.PythonJson;
 import cloud.aleph.flink.operators.model.Chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +10,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Loads envelopes of the conformance fixture file as {@link SignedPayload}s. A signature given as a
  * JSON object (fixture line 4) is turned into text as pyaleph's test does: {@code json.dumps}
- * with Python's default separators.
+ * with Python's default separators ({@link PythonJson#spaced}).
  */
 final class SignedPayloadFixtures {
 
@@ -37,40 +35,11 @@ final class SignedPayloadFixtures {
                     envelope.get("sender").textValue(),
                     envelope.get("type").textValue(),
                     envelope.get("item_hash").textValue(),
-                    signature.isTextual() ? signature.textValue() : pythonDumps(signature),
+                    signature.isTextual() ? signature.textValue() : PythonJson.spaced(signature),
                     envelope.get("time").doubleValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** {@code json.dumps(value)} with default separators {@code ", "} and {@code ": "}, keys in document order. */
-    static String pythonDumps(JsonNode value) {
-        if (value.isObject()) {
-            StringBuilder out = new StringBuilder("{");
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                out.append(PyJson.quote(field.getKey())).append(": ").append(pythonDumps(field.getValue()));
-                if (it.hasNext()) {
-                    out.append(", ");
-                }
-            }
-            return out.append('}').toString();
-        }
-        if (value.isArray()) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < value.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(pythonDumps(value.get(i)));
-            }
-            return out.append(']').toString();
-        }
-        if (value.isTextual()) {
-            return PyJson.quote(value.textValue());
-        }
-        if (value.isIntegralNumber() || value.isBoolean() || value.isNull()) {
-            return value.toString();
-        }
-        throw new IllegalArgumentException("fixture signature holds a value this helper does not format: " + value);
     }
 
     static SignedPayload withSignature(SignedPayload p, String signature) {

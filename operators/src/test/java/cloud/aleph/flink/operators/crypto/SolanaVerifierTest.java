@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
 import cloud.aleph.flink.operators.crypto.codec.Base58;
-import cloud.aleph.flink.operators.hash.ItemHashes;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
 import cloud.aleph.flink.operators.signing.DemoKeys;
 import cloud.aleph.flink.operators.signing.SolanaSigner;
@@ -196,7 +196,7 @@ class SolanaVerifierTest {
     }
 
     private static byte[] sha(String text) {
-        return ItemHashes.sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static BigInteger littleEndian(byte[] bytes) {
