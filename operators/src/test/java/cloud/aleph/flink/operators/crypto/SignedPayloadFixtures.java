@@ -2,6 +2,7 @@ package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.json.PythonJson;
 import cloud.aleph.flink.operators.model.Chain;
+import cloud.aleph.flink.operators.signing.MessageSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -14,9 +15,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Loads envelopes of the conformance fixture file as {@link SignedPayload}s. A signature given as a
- * JSON object (fixture line 4) is turned into text as pyaleph's test does: {@code json.dumps}
- * with Python's default separators ({@link PythonJson#spaced}).
+ * Signed payloads for verifier tests: envelopes of the conformance fixture file, freshly signed
+ * ones, and copies with one field changed. A fixture signature given as a JSON object (line 4) is
+ * turned into text as pyaleph's test does: {@code json.dumps} with Python's default separators
+ * ({@link PythonJson#spaced}).
  */
 final class SignedPayloadFixtures {
 
@@ -40,6 +42,17 @@ final class SignedPayloadFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A payload signed by the signer, for its own address. */
+    static SignedPayload signed(MessageSigner signer, String type, String itemHash) {
+        return signedAs(signer, signer.address(), type, itemHash);
+    }
+
+    /** A payload whose buffer names {@code sender}, signed by the signer's key. */
+    static SignedPayload signedAs(MessageSigner signer, String sender, String type, String itemHash) {
+        SignedPayload unsigned = new SignedPayload(signer.chain(), sender, type, itemHash, null, 1_700_000_000.0);
+        return withSignature(unsigned, signer.sign(unsigned.verificationBuffer()));
     }
 
     static SignedPayload withSignature(SignedPayload p, String signature) {
