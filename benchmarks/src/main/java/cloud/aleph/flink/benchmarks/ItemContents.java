@@ -1,9 +1,7 @@
 package cloud.aleph.flink.benchmarks;
 
-import cloud.aleph.flink.operators.crypto.codec.Hex;
+import cloud.aleph.flink.operators.hash.ItemHashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Random;
 
 /** item_content bodies of a given size and their item_hash, as a POST message carries them. */
@@ -29,14 +27,6 @@ final class ItemContents {
 
     /** The item_hash of inline content: hex SHA-256. */
     static String itemHash(byte[] content) {
-        return Hex.encode(sha256().digest(content));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return ItemHashes.sha256Hex(content);
     }
 }

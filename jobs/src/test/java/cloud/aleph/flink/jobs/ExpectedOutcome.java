@@ -428,7 +428,8 @@ final class ExpectedOutcome {
     }
 
     private static CopyKey copyKey(RawInput input) {
-        return new CopyKey(input.claimed("signature"), input.claimed("sender"), input.claimed("chain"),
+        return new CopyKey(input.claimed("item_content") == null, input.claimed("signature"), input.claimed("sender"),
+                input.claimed("chain"),
                 input.field("time").asDouble(), input.claimed("channel"));
     }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ReplayCommand.class,
             ExportStateCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AlephCli implements Runnable {

@@ -1,7 +1,7 @@
 package cloud.aleph.flink.operators.consensus;
 
 import cloud.aleph.flink.operators.crypto.codec.Hex;
-import cloud.aleph.flink.operators.hash.ItemHashes;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class MerkleTree {
 
     public static String root(List<String> itemHashes) {
         if (itemHashes.isEmpty()) {
-            return Hex.encode(ItemHashes.sha256(new byte[0]));
+            return Hex.encode(Digests.sha256(new byte[0]));
         }
         List<byte[]> level = leaves(itemHashes);
         while (level.size() > 1) {
@@ -80,7 +80,7 @@ public final class MerkleTree {
         byte[] input = new byte[text.length + 1];
         input[0] = 0;
         System.arraycopy(text, 0, input, 1, text.length);
-        return ItemHashes.sha256(input);
+        return Digests.sha256(input);
     }
 
     private static byte[] node(byte[] left, byte[] right) {
@@ -88,6 +88,6 @@ public final class MerkleTree {
         input[0] = 1;
         System.arraycopy(left, 0, input, 1, left.length);
         System.arraycopy(right, 0, input, 1 + left.length, right.length);
-        return ItemHashes.sha256(input);
+        return Digests.sha256(input);
     }
 }

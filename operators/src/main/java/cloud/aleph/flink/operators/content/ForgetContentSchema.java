@@ -24,7 +24,7 @@ final class ForgetContentSchema {
 
     private static void requireHashes(List<JsonNode> hashes, String loc) throws ContentFormatException {
         for (int i = 0; i < hashes.size(); i++) {
-            ItemHashes.require(hashes.get(i), loc + "." + i);
+            ItemHashField.require(hashes.get(i), loc + "." + i);
         }
     }
 }

@@ -158,12 +158,12 @@ final class ModelObject {
     }
 
     String requiredItemHash(String field) throws ContentFormatException {
-        return ItemHashes.require(required(field), loc(field));
+        return ItemHashField.require(required(field), loc(field));
     }
 
     String optItemHash(String field) throws ContentFormatException {
         JsonNode value = raw(field);
-        return LaxCoercion.isNone(value) ? null : ItemHashes.require(value, loc(field));
+        return LaxCoercion.isNone(value) ? null : ItemHashField.require(value, loc(field));
     }
 
     /** A required nested model. */

@@ -1,14 +1,11 @@
 package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.codec.Bech32;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.PyBase58;
-import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
-import cloud.aleph.flink.operators.crypto.ecc.Secp256k1Recovery;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * AVAX signatures (spec §3.2.8): the sender is {@code <chainId>-<hrp>1<data>}; the signature is
@@ -21,19 +18,24 @@ public final class AvalancheVerifier implements SignatureVerifier {
 
     private static final byte[] MESSAGE_PREFIX = "\u001aAvalanche Signed Message:\n".getBytes(StandardCharsets.UTF_8);
 
-    @Override
-    public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (IllegalArgumentException e) {
-            return SignatureResult.invalid(e.getMessage());
-        } catch (RuntimeException e) {
-            // the reference catches every exception of this verifier and answers false
-            return SignatureResult.invalid("signature verification error: " + e);
-        }
+    private final CompactKeyRecovery keys;
+
+    /** With the pure Java secp256k1 recovery. */
+    public AvalancheVerifier() {
+        this(new BouncyCastleSecp256k1Recovery());
     }
 
-    private static SignatureResult check(SignedPayload payload) {
+    /** @param recovery the secp256k1 public-key recovery (see {@link Secp256k1Recoveries}) */
+    public AvalancheVerifier(Secp256k1Recovery recovery) {
+        this.keys = new CompactKeyRecovery(recovery);
+    }
+
+    @Override
+    public SignatureResult verify(SignedPayload payload) {
+        return ReferenceFailures.CAUGHT_AS_INVALID.verify(this::check, payload);
+    }
+
+    private SignatureResult check(SignedPayload payload) {
         String sender = payload.sender();
         int dash = sender.indexOf('-');
         if (dash < 0 || sender.indexOf('1', dash + 1) < 0) {
@@ -51,15 +53,15 @@ public final class AvalancheVerifier implements SignatureVerifier {
         if (signature.length != 65) {
             return SignatureResult.invalid("Serialized signature must be 65 bytes long.");
         }
-        ECPoint key = Secp256k1Recovery.recover(Arrays.copyOf(signature, 64), signature[64] & 0xFF, digest(payload));
-        String address = chainId + "-" + Bech32.encodeBytes("avax", Digests.hash160(Secp256k1.compressed(key)));
+        byte[] key = keys.recoverCompressed(Arrays.copyOf(signature, 64), signature[64] & 0xFF, digest(payload));
+        String address = chainId + "-" + Bech32.encodeBytes("avax", Digests.hash160(key));
         return address.equals(sender)
                 ? SignatureResult.valid()
                 : SignatureResult.invalid("signature recovers to " + address);
     }
 
     private static byte[] digest(SignedPayload payload) {
-        byte[] buffer = StrictUtf8.verificationBuffer(payload);
+        byte[] buffer = payload.strictVerificationBuffer();
         ByteArrayOutputStream message = new ByteArrayOutputStream(buffer.length + 32);
         message.writeBytes(MESSAGE_PREFIX);
         int length = buffer.length;

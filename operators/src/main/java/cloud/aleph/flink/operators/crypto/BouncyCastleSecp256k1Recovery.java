@@ -1,9 +1,9 @@
 package cloud.aleph.flink.operators.crypto;
 
+import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import java.math.BigInteger;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
@@ -14,24 +14,28 @@ import org.bouncycastle.util.BigIntegers;
  */
 public final class BouncyCastleSecp256k1Recovery implements Secp256k1Recovery {
 
-    static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
-    static final BigInteger N = CURVE.getN();
+    private static final ECCurve CURVE = Secp256k1.DOMAIN.getCurve();
+    private static final BigInteger N = Secp256k1.N;
+    private static final BigInteger P = CURVE.getField().getCharacteristic();
 
     @Override
     public byte[] recover(byte[] messageHash, byte[] r, byte[] s, int recoveryId) {
         BigInteger rValue = new BigInteger(1, r);
         BigInteger sValue = new BigInteger(1, s);
-        if ((recoveryId & ~1) != 0 || rValue.signum() <= 0 || rValue.compareTo(N) >= 0
+        if ((recoveryId & ~3) != 0 || rValue.signum() <= 0 || rValue.compareTo(N) >= 0
                 || sValue.signum() <= 0 || sValue.compareTo(N) >= 0) {
             return null;
         }
-        // R has x = r (recovery ids 2 and 3, x = r + n, are never produced by 27/28 signatures).
+        BigInteger x = (recoveryId & 2) != 0 ? rValue.add(N) : rValue;
+        if (x.compareTo(P) >= 0) {
+            return null;
+        }
         byte[] compressed = new byte[33];
-        compressed[0] = (byte) (0x02 | recoveryId);
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, rValue), 0, compressed, 1, 32);
+        compressed[0] = (byte) (0x02 | (recoveryId & 1));
+        System.arraycopy(BigIntegers.asUnsignedByteArray(32, x), 0, compressed, 1, 32);
         ECPoint pointR;
         try {
-            pointR = CURVE.getCurve().decodePoint(compressed);
+            pointR = CURVE.decodePoint(compressed);
         } catch (IllegalArgumentException notOnCurve) {
             return null;
         }
@@ -39,7 +43,7 @@ public final class BouncyCastleSecp256k1Recovery implements Secp256k1Recovery {
         BigInteger rInverse = rValue.modInverse(N);
         BigInteger a = e.negate().multiply(rInverse).mod(N);
         BigInteger b = sValue.multiply(rInverse).mod(N);
-        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(CURVE.getG(), a, pointR, b).normalize();
+        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(Secp256k1.DOMAIN.getG(), a, pointR, b).normalize();
         if (q.isInfinity()) {
             return null;
         }

@@ -1,11 +1,13 @@
 package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.codec.Bech32;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.PyBase64;
-import cloud.aleph.flink.operators.crypto.codec.PyJson;
 import cloud.aleph.flink.operators.crypto.ecc.EcdsaMath;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
+import cloud.aleph.flink.operators.hash.Digests;
+import cloud.aleph.flink.operators.json.AlephJson;
+import cloud.aleph.flink.operators.json.AlephJsonException;
+import cloud.aleph.flink.operators.json.PythonJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.math.ec.ECPoint;
@@ -23,18 +25,11 @@ public final class CosmosVerifier implements SignatureVerifier {
 
     @Override
     public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (IllegalArgumentException e) {
-            return SignatureResult.invalid(e.getMessage());
-        } catch (RuntimeException e) {
-            // the reference catches every exception of this verifier and answers false
-            return SignatureResult.invalid("signature verification error: " + e);
-        }
+        return ReferenceFailures.CAUGHT_AS_INVALID.verify(CosmosVerifier::check, payload);
     }
 
-    private static SignatureResult check(SignedPayload payload) {
-        JsonNode signature = PyJson.loads(payload.signature());
+    private static SignatureResult check(SignedPayload payload) throws AlephJsonException {
+        JsonNode signature = AlephJson.parsePythonStdlib(payload.signature());
         JsonNode pubKey = signature.isObject() ? signature.get("pub_key") : null;
         if (pubKey == null || !pubKey.isObject()) {
             return SignatureResult.invalid("Cosmos signature has no pub_key object");
@@ -67,7 +62,7 @@ public final class CosmosVerifier implements SignatureVerifier {
         if (rs.length != 64) {
             return SignatureResult.invalid("signature must be 64 bytes");
         }
-        StrictUtf8.verificationBuffer(payload);
+        payload.strictVerificationBuffer();
         byte[] digest = Digests.sha256(signDoc(payload).getBytes(StandardCharsets.UTF_8));
         return Secp256k1.verify(key, digest, EcdsaMath.unsigned(rs, 0, 32), EcdsaMath.unsigned(rs, 32, 64))
                 ? SignatureResult.valid()
@@ -81,7 +76,7 @@ public final class CosmosVerifier implements SignatureVerifier {
     public static String signDoc(SignedPayload payload) {
         return "{\"account_number\":\"0\",\"chain_id\":\"signed-message-v1\",\"fee\":{\"amount\":[],\"gas\":\"0\"},"
                 + "\"memo\":\"\",\"msgs\":[{\"type\":\"signutil/MsgSignText\",\"value\":{\"message\":"
-                + PyJson.quote(payload.verificationText()) + ",\"signer\":" + PyJson.quote(payload.sender())
+                + PythonJson.quote(payload.verificationText()) + ",\"signer\":" + PythonJson.quote(payload.sender())
                 + "}}],\"sequence\":\"0\"}";
     }
 

@@ -23,12 +23,4 @@ public final class Eip191 {
         keccak.doFinal(out, 0);
         return out;
     }
-
-    public static byte[] keccak256(byte[] data) {
-        KeccakDigest keccak = new KeccakDigest(256);
-        keccak.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        keccak.doFinal(out, 0);
-        return out;
-    }
 }

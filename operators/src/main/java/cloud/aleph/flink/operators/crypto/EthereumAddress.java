@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.codec.Hex;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,7 +19,7 @@ public final class EthereumAddress {
         if (publicKeyXY.length != 64) {
             throw new IllegalArgumentException("an uncompressed public key has 64 bytes, got " + publicKeyXY.length);
         }
-        byte[] hash = Eip191.keccak256(publicKeyXY);
+        byte[] hash = Digests.keccak256(publicKeyXY);
         return "0x" + Hex.encode(Arrays.copyOfRange(hash, 12, 32));
     }
 
@@ -26,7 +27,7 @@ public final class EthereumAddress {
     public static String checksummed(String address) {
         String lower = address.toLowerCase(Locale.ROOT);
         String digits = lower.startsWith("0x") ? lower.substring(2) : lower;
-        String hashHex = Hex.encode(Eip191.keccak256(digits.getBytes(StandardCharsets.US_ASCII)));
+        String hashHex = Hex.encode(Digests.keccak256(digits.getBytes(StandardCharsets.US_ASCII)));
         StringBuilder out = new StringBuilder("0x");
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);

@@ -35,11 +35,7 @@ public final class EvmVerifier implements SignatureVerifier {
 
     @Override
     public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (RuntimeException e) {
-            return SignatureResult.invalid("signature could not be processed: " + e);
-        }
+        return ReferenceFailures.CAUGHT_AS_INVALID.verify(this::check, payload);
     }
 
     private SignatureResult check(SignedPayload payload) {

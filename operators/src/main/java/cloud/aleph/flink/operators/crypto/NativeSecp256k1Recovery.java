@@ -64,8 +64,7 @@ public final class NativeSecp256k1Recovery implements Secp256k1Recovery {
         if (messageHash.length != SCALAR_BYTES) {
             throw new IllegalArgumentException("the message hash has 32 bytes, got " + messageHash.length);
         }
-        if ((recoveryId & ~1) != 0) {
-            // ids 2 and 3 (x = r + n) are valid in libsecp256k1 but never produced by 27/28 signatures.
+        if ((recoveryId & ~3) != 0) {
             return null;
         }
         byte[] compact = new byte[2 * SCALAR_BYTES];
@@ -74,7 +73,8 @@ public final class NativeSecp256k1Recovery implements Secp256k1Recovery {
         }
         byte[] uncompressed;
         try {
-            // Rejects r or s equal to 0 or ≥ n, an r that is no x coordinate, and a result at infinity.
+            // Rejects r or s equal to 0 or ≥ n, an x (r, or r + n for ids 2 and 3) that is ≥ p or no
+            // curve point's, and a result at infinity.
             uncompressed = secp256k1.ecdsaRecover(compact, messageHash, recoveryId);
         } catch (Secp256k1Exception noKey) {
             return null;

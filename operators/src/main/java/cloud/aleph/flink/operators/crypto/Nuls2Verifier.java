@@ -2,16 +2,13 @@ package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.codec.Base58;
 import cloud.aleph.flink.operators.crypto.codec.BitcoinVarInt;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.PyBase64;
-import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
-import cloud.aleph.flink.operators.crypto.ecc.Secp256k1Recovery;
 import cloud.aleph.flink.operators.crypto.nuls.NulsAddress;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.OptionalInt;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * NULS2 signatures (spec §3.2.6): base64 of a 65-byte compact recoverable signature
@@ -24,21 +21,24 @@ public final class Nuls2Verifier implements SignatureVerifier {
 
     private static final byte[] MESSAGE_PREFIX = "\u0018NULS Signed Message:\n".getBytes(StandardCharsets.UTF_8);
 
-    @Override
-    public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (VerifierInternalError e) {
-            return SignatureResult.unexpectedError(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return SignatureResult.invalid(e.getMessage());
-        } catch (RuntimeException e) {
-            // not a failure the reference has; never let it stop the pipeline
-            return SignatureResult.unexpectedError("signature verification error: " + e);
-        }
+    private final CompactKeyRecovery keys;
+
+    /** With the pure Java secp256k1 recovery. */
+    public Nuls2Verifier() {
+        this(new BouncyCastleSecp256k1Recovery());
     }
 
-    private static SignatureResult check(SignedPayload payload) {
+    /** @param recovery the secp256k1 public-key recovery (see {@link Secp256k1Recoveries}) */
+    public Nuls2Verifier(Secp256k1Recovery recovery) {
+        this.keys = new CompactKeyRecovery(recovery);
+    }
+
+    @Override
+    public SignatureResult verify(SignedPayload payload) {
+        return ReferenceFailures.ONLY_VALUE_ERRORS_INVALID.verify(this::check, payload);
+    }
+
+    private SignatureResult check(SignedPayload payload) {
         byte[] signature = PyBase64.decode(payload.signature());
         byte[] senderHash = hashFromAddress(payload.sender());
         OptionalInt chainId = NulsAddress.chainId(senderHash);
@@ -53,13 +53,13 @@ public final class Nuls2Verifier implements SignatureVerifier {
         if (prefix == null) {
             return SignatureResult.invalid("unsupported NULS chain id " + chainId.getAsInt());
         }
-        ECPoint key;
+        byte[] key;
         try {
-            key = recover(signature, StrictUtf8.verificationBuffer(payload));
+            key = recover(signature, payload.strictVerificationBuffer());
         } catch (IllegalArgumentException e) {
             return SignatureResult.invalid("NULS2 signature verification error: " + e.getMessage());
         }
-        String address = NulsAddress.nuls2(prefix, NulsAddress.keyHash(chainId.getAsInt(), Secp256k1.compressed(key)));
+        String address = NulsAddress.nuls2(prefix, NulsAddress.keyHash(chainId.getAsInt(), key));
         if (!address.equals(payload.sender())) {
             return SignatureResult.invalid("signature recovers to " + address);
         }
@@ -80,7 +80,7 @@ public final class Nuls2Verifier implements SignatureVerifier {
         return Arrays.copyOf(decoded, Math.max(0, decoded.length - 1));
     }
 
-    private static ECPoint recover(byte[] signature, byte[] buffer) {
+    private byte[] recover(byte[] signature, byte[] buffer) {
         if (signature.length != 65) {
             throw new IllegalArgumentException("Not a 65-byte compact signature.");
         }
@@ -93,6 +93,6 @@ public final class Nuls2Verifier implements SignatureVerifier {
         message.writeBytes(BitcoinVarInt.encode(buffer.length));
         message.writeBytes(buffer);
         byte[] digest = Digests.sha256(message.toByteArray());
-        return Secp256k1Recovery.recover(Arrays.copyOfRange(signature, 1, 65), recoveryId, digest);
+        return keys.recoverCompressed(Arrays.copyOfRange(signature, 1, 65), recoveryId, digest);
     }
 }

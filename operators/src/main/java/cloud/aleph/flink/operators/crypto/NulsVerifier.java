@@ -2,13 +2,13 @@ package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.codec.Base58;
 import cloud.aleph.flink.operators.crypto.codec.BitcoinVarInt;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.PyBytesRepr;
 import cloud.aleph.flink.operators.crypto.codec.PyHex;
 import cloud.aleph.flink.operators.crypto.ecc.DerSignature;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import cloud.aleph.flink.operators.crypto.nuls.NulsAddress;
 import cloud.aleph.flink.operators.crypto.nuls.NulsSignatureBlob;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -30,16 +30,7 @@ public final class NulsVerifier implements SignatureVerifier {
 
     @Override
     public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (VerifierInternalError e) {
-            return SignatureResult.unexpectedError(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return SignatureResult.invalid(e.getMessage());
-        } catch (RuntimeException e) {
-            // not a failure the reference has; never let it stop the pipeline
-            return SignatureResult.unexpectedError("signature verification error: " + e);
-        }
+        return ReferenceFailures.ONLY_VALUE_ERRORS_INVALID.verify(NulsVerifier::check, payload);
     }
 
     private static SignatureResult check(SignedPayload payload) {
@@ -54,7 +45,7 @@ public final class NulsVerifier implements SignatureVerifier {
         if (!address.equals(payload.sender())) {
             return SignatureResult.invalid("signature key belongs to " + address);
         }
-        return verifiesQuirkText(blob, StrictUtf8.verificationBuffer(payload))
+        return verifiesQuirkText(blob, payload.strictVerificationBuffer())
                 ? SignatureResult.valid()
                 : SignatureResult.invalid("The signature of the message is invalid");
     }

@@ -25,7 +25,7 @@ public final class SignatureVerifiers {
         this.byFamily = Collections.unmodifiableMap(new EnumMap<>(byFamily));
     }
 
-    /** The verifiers the job runs, with the pure-Java secp256k1 recovery for EVM chains. */
+    /** The verifiers the job runs, with the pure-Java secp256k1 recovery. */
     public static SignatureVerifiers defaults() {
         return defaults(new BouncyCastleSecp256k1Recovery());
     }
@@ -33,18 +33,19 @@ public final class SignatureVerifiers {
     /**
      * The verifiers the job runs: one line per family.
      *
-     * @param evmRecovery the secp256k1 public-key recovery of the EVM family (see {@link Secp256k1Recoveries})
+     * @param secp256k1Recovery the public-key recovery of the families that recover a secp256k1 key
+     *     (EVM, NULS2, AVAX; see {@link Secp256k1Recoveries})
      */
-    public static SignatureVerifiers defaults(Secp256k1Recovery evmRecovery) {
+    public static SignatureVerifiers defaults(Secp256k1Recovery secp256k1Recovery) {
         return builder()
-                .register(Family.EVM, new EvmVerifier(evmRecovery))
+                .register(Family.EVM, new EvmVerifier(secp256k1Recovery))
                 .register(Family.SOLANA, new SolanaVerifier())
                 .register(Family.COSMOS, new CosmosVerifier())
                 .register(Family.SUBSTRATE, new SubstrateVerifier())
                 .register(Family.TEZOS, new TezosVerifier())
                 .register(Family.NULS, new NulsVerifier())
-                .register(Family.NULS2, new Nuls2Verifier())
-                .register(Family.AVALANCHE, new AvalancheVerifier())
+                .register(Family.NULS2, new Nuls2Verifier(secp256k1Recovery))
+                .register(Family.AVALANCHE, new AvalancheVerifier(secp256k1Recovery))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.model.Chain;
+import cloud.aleph.flink.operators.text.StrictUtf8;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,6 +20,21 @@ public record SignedPayload(Chain chain, String sender, String type, String item
     /** {@code chain\nsender\ntype\nitem_hash} in UTF-8, no trailing newline (spec §3.1). */
     public byte[] verificationBuffer() {
         return verificationText().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The verification buffer as Python's {@code str.encode()} makes it, for the verifiers whose
+     * reference encodes it: a lone surrogate raises UnicodeEncodeError (a ValueError, so a bad
+     * signature) instead of turning into {@code '?'}.
+     *
+     * @throws IllegalArgumentException when a signed field holds a lone surrogate
+     */
+    public byte[] strictVerificationBuffer() {
+        String text = verificationText();
+        if (!StrictUtf8.canEncode(text)) {
+            throw new IllegalArgumentException("'utf-8' codec can't encode a lone surrogate in the signed fields");
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     public String verificationText() {

@@ -1,11 +1,11 @@
 package cloud.aleph.flink.operators.crypto;
 
-import cloud.aleph.flink.operators.crypto.codec.Base58;
+import cloud.aleph.flink.operators.crypto.codec.PyBase58;
+import cloud.aleph.flink.operators.crypto.ecc.Ed25519Sodium;
 import cloud.aleph.flink.operators.json.AlephJson;
 import cloud.aleph.flink.operators.json.AlephJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import java.util.Set;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -19,36 +19,17 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  *       unexpected errors → {@link SignatureResult#unexpectedError} (INTERNAL_ERROR); bad base58 → invalid;
  *   <li>{@code version}, when present, must equal 1 in Python's sense (1, 1.0 and true do);
  *   <li>the sender must equal publicKey exactly;
- *   <li>Ed25519 over the raw verification buffer with libsodium's acceptance rules (canonical S,
- *       canonical non-small-order key, and R not of small order — the last one Bouncy Castle does not
- *       check itself).
+ *   <li>Ed25519 over the raw verification buffer with libsodium's acceptance rules
+ *       ({@link Ed25519Sodium}: canonical S, canonical non-small-order key, R not of small order).
  * </ol>
  *
  * Thread-safe; never throws.
  */
 public final class SolanaVerifier implements SignatureVerifier {
 
-    private static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
-    private static final BigInteger ORDER8_Y1 = new BigInteger(
-            "2707385501144840649318225287225658788936804267575313519463743609750303402022");
-
-    /** y coordinates (sign bit ignored) that libsodium's {@code ge25519_has_small_order} refuses. */
-    private static final Set<BigInteger> SMALL_ORDER_Y = Set.of(
-            BigInteger.ZERO,
-            BigInteger.ONE,
-            ORDER8_Y1,
-            P.subtract(ORDER8_Y1),
-            P.subtract(BigInteger.ONE),
-            P,
-            P.add(BigInteger.ONE));
-
     @Override
     public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (RuntimeException e) {
-            return SignatureResult.invalid("signature could not be processed: " + e);
-        }
+        return ReferenceFailures.CAUGHT_AS_INVALID.verify(this::check, payload);
     }
 
     private SignatureResult check(SignedPayload payload) {
@@ -99,35 +80,22 @@ public final class SolanaVerifier implements SignatureVerifier {
         if (publicKey.length != Ed25519.PUBLIC_KEY_SIZE || signature.length != Ed25519.SIGNATURE_SIZE) {
             return SignatureResult.invalid("public key must be 32 bytes and signature 64 bytes");
         }
-        if (hasSmallOrder(signature)) {
+        if (Ed25519Sodium.hasSmallOrder(signature)) {
             return SignatureResult.invalid("signature R is a point of small order");
         }
-        byte[] buffer = payload.verificationBuffer();
-        if (!Ed25519.verify(signature, 0, publicKey, 0, buffer, 0, buffer.length)) {
+        if (!Ed25519Sodium.verify(signature, payload.verificationBuffer(), publicKey)) {
             return SignatureResult.invalid("Ed25519 signature does not verify");
         }
         return SignatureResult.valid();
     }
 
-    /**
-     * The base58 package's {@code b58decode} on a str: trailing whitespace stripped, then ASCII only;
-     * null for anything it refuses with a ValueError.
-     */
-    static byte[] pythonBase58Decode(String text) {
-        int end = text.length();
-        while (end > 0 && isPythonWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
+    /** The base58 package's {@code b58decode} on a str; null where it raises ValueError. */
+    private static byte[] pythonBase58Decode(String text) {
         try {
-            return Base58.decode(text.substring(0, end));
+            return PyBase58.decode(text);
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** Python's {@code str.isspace} for one UTF-16 unit (all such characters are in the BMP). */
-    static boolean isPythonWhitespace(char c) {
-        return Character.isWhitespace(c) || c == '\u0085' || c == '\u00A0' || c == '\u2007' || c == '\u202F';
     }
 
     /** {@code value == 1} in Python: the int 1, the float 1.0 and True compare equal to 1. */
@@ -142,15 +110,5 @@ public final class SolanaVerifier implements SignatureVerifier {
             return value.doubleValue() == 1.0;
         }
         return false;
-    }
-
-    /** libsodium's small-order test on the R half of a signature: its y (sign bit masked) against the blocklist. */
-    private static boolean hasSmallOrder(byte[] signature) {
-        byte[] bigEndian = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            bigEndian[i] = signature[31 - i];
-        }
-        bigEndian[0] &= 0x7F;
-        return SMALL_ORDER_Y.contains(new BigInteger(1, bigEndian));
     }
 }

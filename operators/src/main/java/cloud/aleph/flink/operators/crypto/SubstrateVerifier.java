@@ -1,9 +1,10 @@
 package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.codec.PyHex;
-import cloud.aleph.flink.operators.crypto.codec.PyJson;
 import cloud.aleph.flink.operators.crypto.codec.Ss58;
 import cloud.aleph.flink.operators.crypto.sr25519.Sr25519;
+import cloud.aleph.flink.operators.json.AlephJson;
+import cloud.aleph.flink.operators.json.AlephJsonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -22,18 +23,11 @@ public final class SubstrateVerifier implements SignatureVerifier {
 
     @Override
     public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (IllegalArgumentException e) {
-            return SignatureResult.invalid(e.getMessage());
-        } catch (RuntimeException e) {
-            // the reference catches every exception of this verifier and answers false
-            return SignatureResult.invalid("signature verification error: " + e);
-        }
+        return ReferenceFailures.CAUGHT_AS_INVALID.verify(SubstrateVerifier::check, payload);
     }
 
-    private static SignatureResult check(SignedPayload payload) {
-        JsonNode signature = PyJson.loads(payload.signature());
+    private static SignatureResult check(SignedPayload payload) throws AlephJsonException {
+        JsonNode signature = AlephJson.parsePythonStdlib(payload.signature());
         if (!signature.isObject()) {
             return SignatureResult.invalid("Substrate signature is not a JSON object");
         }
@@ -51,7 +45,7 @@ public final class SubstrateVerifier implements SignatureVerifier {
         if (problem.isPresent()) {
             return SignatureResult.invalid(problem.get());
         }
-        byte[] buffer = StrictUtf8.verificationBuffer(payload);
+        byte[] buffer = payload.strictVerificationBuffer();
         if (Sr25519.verify(signatureBytes, buffer, publicKey) || Sr25519.verify(signatureBytes, wrapped(buffer), publicKey)) {
             return SignatureResult.valid();
         }

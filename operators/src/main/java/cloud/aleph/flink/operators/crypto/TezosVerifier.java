@@ -1,8 +1,10 @@
 package cloud.aleph.flink.operators.crypto;
 
-import cloud.aleph.flink.operators.crypto.codec.PyJson;
 import cloud.aleph.flink.operators.crypto.tezos.MichelineMessage;
 import cloud.aleph.flink.operators.crypto.tezos.TezosKey;
+import cloud.aleph.flink.operators.json.AlephJson;
+import cloud.aleph.flink.operators.json.AlephJsonException;
+import cloud.aleph.flink.operators.text.StrictUtf8;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 
@@ -20,23 +22,14 @@ public final class TezosVerifier implements SignatureVerifier {
 
     @Override
     public SignatureResult verify(SignedPayload payload) {
-        try {
-            return check(payload);
-        } catch (VerifierInternalError e) {
-            return SignatureResult.unexpectedError(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return SignatureResult.invalid(e.getMessage());
-        } catch (RuntimeException e) {
-            // not a failure the reference has; never let it stop the pipeline
-            return SignatureResult.unexpectedError("signature verification error: " + e);
-        }
+        return ReferenceFailures.ONLY_VALUE_ERRORS_INVALID.verify(TezosVerifier::check, payload);
     }
 
     private static SignatureResult check(SignedPayload payload) {
         JsonNode signatureDict;
         try {
-            signatureDict = PyJson.orjsonLoads(payload.signature());
-        } catch (IllegalArgumentException e) {
+            signatureDict = AlephJson.parse(payload.signature());
+        } catch (AlephJsonException e) {
             return SignatureResult.invalid("signature is not JSON");
         }
         if (!signatureDict.isObject()) {
@@ -55,8 +48,8 @@ public final class TezosVerifier implements SignatureVerifier {
             return SignatureResult.invalid("sender does not match the public key hash");
         }
         byte[] signed = micheline
-                ? MichelineMessage.bytesToSign(StrictUtf8.verificationBuffer(payload), payload.time(), dAppUrlBytes(dAppUrl))
-                : StrictUtf8.verificationBuffer(payload);
+                ? MichelineMessage.bytesToSign(payload.strictVerificationBuffer(), payload.time(), dAppUrlBytes(dAppUrl))
+                : payload.strictVerificationBuffer();
         key.verify(text(signature, "signature"), signed);
         return SignatureResult.valid();
     }
@@ -80,7 +73,7 @@ public final class TezosVerifier implements SignatureVerifier {
             return DEFAULT_DAPP_URL.getBytes(StandardCharsets.UTF_8);
         }
         String url = text(value, "dAppUrl");
-        if (!PyJson.wellFormed(url)) {
+        if (!StrictUtf8.canEncode(url)) {
             throw new IllegalArgumentException("dAppUrl cannot be encoded as UTF-8");
         }
         return url.getBytes(StandardCharsets.UTF_8);

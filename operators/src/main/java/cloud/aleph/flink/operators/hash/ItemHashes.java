@@ -3,33 +3,22 @@ package cloud.aleph.flink.operators.hash;
 import cloud.aleph.flink.operators.crypto.codec.Hex;
 import cloud.aleph.flink.operators.model.ItemType;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
  * item_hash rules (spec §2): SHA-256 of inline content, the item type a hash's shape implies, and
  * the stricter shape check aleph-message applies to hashes inside content.
- *
- * <p>SHA-256 runs on the JDK's MessageDigest, which HotSpot compiles to the SHA-NI instructions
- * (about 8× Bouncy Castle's SHA256Digest, see the crypto performance notes).
  */
 public final class ItemHashes {
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ItemHashes::newSha256);
 
     private static final String BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final String BASE32_LOWER_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 
     private ItemHashes() {}
 
-    public static byte[] sha256(byte[] bytes) {
-        return SHA256.get().digest(bytes);
-    }
-
     /** Lower-case hex SHA-256 of the bytes. */
     public static String sha256Hex(byte[] bytes) {
-        return Hex.encode(sha256(bytes));
+        return Hex.encode(Digests.sha256(bytes));
     }
 
     /** Lower-case hex SHA-256 of the text's UTF-8 encoding: the item_hash of inline content. */
@@ -100,13 +89,5 @@ public final class ItemHashes {
             }
         }
         return true;
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cloud.aleph.flink.operators.json;
 
+import cloud.aleph.flink.operators.text.StrictUtf8;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -210,28 +211,11 @@ public final class AlephJson {
 
     private static String checkedText(String text, boolean orjson) throws AlephJsonException {
         if (orjson) {
-            int unpaired = firstUnpairedSurrogate(text);
+            int unpaired = StrictUtf8.firstLoneSurrogate(text);
             if (unpaired >= 0) {
                 throw new AlephJsonException("lone surrogate in string at index " + unpaired);
             }
         }
         return text;
-    }
-
-    /** Index of the first surrogate that is not part of a valid pair, or −1. */
-    static int firstUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

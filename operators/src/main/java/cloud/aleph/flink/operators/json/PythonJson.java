@@ -67,8 +67,15 @@ public final class PythonJson {
         }
     }
 
+    /** {@code json.dumps(text)} for a string, with the default {@code ensure_ascii=True}. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        writeString(text, out);
+        return out.toString();
+    }
+
     /** A string as {@code json.dumps} writes it with {@code ensure_ascii=True}. */
-    static void writeString(String text, StringBuilder out) {
+    private static void writeString(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

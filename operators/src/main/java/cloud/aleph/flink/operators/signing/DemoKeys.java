@@ -1,6 +1,7 @@
 package cloud.aleph.flink.operators.signing;
 
-import cloud.aleph.flink.operators.hash.ItemHashes;
+import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 public final class DemoKeys {
 
     private static final String SEED = "aleph-flink demo key";
-    private static final BigInteger SECP256K1_N = new BigInteger(
-            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
 
     private DemoKeys() {}
 
@@ -20,8 +19,8 @@ public final class DemoKeys {
     public static EthereumSigner ethereum(int index) {
         byte[] key = derive("ethereum", index);
         // Rehash in the (astronomically unlikely) case the digest is not a valid secp256k1 scalar.
-        while (new BigInteger(1, key).signum() == 0 || new BigInteger(1, key).compareTo(SECP256K1_N) >= 0) {
-            key = ItemHashes.sha256(key);
+        while (new BigInteger(1, key).signum() == 0 || new BigInteger(1, key).compareTo(Secp256k1.N) >= 0) {
+            key = Digests.sha256(key);
         }
         return new EthereumSigner(key);
     }
@@ -35,6 +34,6 @@ public final class DemoKeys {
         if (index < 0) {
             throw new IllegalArgumentException("demo key index must be ≥ 0");
         }
-        return ItemHashes.sha256((SEED + "/" + family + "/" + index).getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256((SEED + "/" + family + "/" + index).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,13 +4,11 @@ import cloud.aleph.flink.operators.crypto.BouncyCastleSecp256k1Recovery;
 import cloud.aleph.flink.operators.crypto.Eip191;
 import cloud.aleph.flink.operators.crypto.EthereumAddress;
 import cloud.aleph.flink.operators.crypto.codec.Hex;
+import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import cloud.aleph.flink.operators.model.Chain;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -24,11 +22,6 @@ import org.bouncycastle.util.BigIntegers;
  * the same signature as eth-account. Thread-safe.
  */
 public final class EthereumSigner implements MessageSigner {
-
-    private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
-    private static final ECDomainParameters DOMAIN =
-            new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
-    private static final BigInteger HALF_N = CURVE.getN().shiftRight(1);
 
     private final Chain chain;
     private final BigInteger privateKey;
@@ -46,12 +39,12 @@ public final class EthereumSigner implements MessageSigner {
             throw new IllegalArgumentException(chain + " is not an EVM chain");
         }
         BigInteger d = new BigInteger(1, privateKey);
-        if (privateKey.length != 32 || d.signum() == 0 || d.compareTo(CURVE.getN()) >= 0) {
+        if (privateKey.length != 32 || d.signum() == 0 || d.compareTo(Secp256k1.N) >= 0) {
             throw new IllegalArgumentException("a secp256k1 private key is 32 bytes in [1, n-1]");
         }
         this.chain = chain;
         this.privateKey = d;
-        byte[] encoded = new FixedPointCombMultiplier().multiply(CURVE.getG(), d).normalize().getEncoded(false);
+        byte[] encoded = new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), d).normalize().getEncoded(false);
         this.publicKeyXY = Arrays.copyOfRange(encoded, 1, 65);
         this.address = EthereumAddress.checksummed(EthereumAddress.fromPublicKey(publicKeyXY));
     }
@@ -75,10 +68,10 @@ public final class EthereumSigner implements MessageSigner {
     /** 65-byte r‖s‖v signature of a 32-byte digest. */
     byte[] signDigest(byte[] digest) {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(privateKey, DOMAIN));
+        signer.init(true, new ECPrivateKeyParameters(privateKey, Secp256k1.DOMAIN));
         BigInteger[] rs = signer.generateSignature(digest);
         BigInteger r = rs[0];
-        BigInteger s = rs[1].compareTo(HALF_N) > 0 ? CURVE.getN().subtract(rs[1]) : rs[1];
+        BigInteger s = Secp256k1.isHighS(rs[1]) ? Secp256k1.N.subtract(rs[1]) : rs[1];
         byte[] rBytes = BigIntegers.asUnsignedByteArray(32, r);
         byte[] sBytes = BigIntegers.asUnsignedByteArray(32, s);
         BouncyCastleSecp256k1Recovery recovery = new BouncyCastleSecp256k1Recovery();

@@ -10,11 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
 import cloud.aleph.flink.operators.crypto.codec.Base58;
 import cloud.aleph.flink.operators.crypto.codec.Bech32;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
@@ -90,19 +89,10 @@ class AvalancheVerifierTest {
     }
 
     private static String sign(EcdsaTestSigner signer, SignedPayload payload) {
-        byte[] buffer = payload.verificationBuffer();
-        int n = buffer.length;
-        byte[] message = EcdsaTestSigner.concat("\u001aAvalanche Signed Message:\n".getBytes(StandardCharsets.UTF_8),
-                new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n}, buffer);
-        byte[] digest = Digests.sha256(message);
-        byte[] compact = signer.signCompact(digest);
-        byte[] sig65 = Arrays.copyOf(compact, 65);
-        sig65[64] = (byte) signer.recoveryId(compact, digest);
-        return withChecksum(sig65);
+        return TestSigners.avalancheSignature(signer, payload.verificationBuffer());
     }
 
     private static String withChecksum(byte[] body) {
-        byte[] hash = Digests.sha256(body);
-        return Base58.encode(EcdsaTestSigner.concat(body, Arrays.copyOfRange(hash, 28, 32)));
+        return TestSigners.cb58(body);
     }
 }

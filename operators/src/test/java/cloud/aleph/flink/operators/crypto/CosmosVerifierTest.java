@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
 import cloud.aleph.flink.operators.crypto.codec.Bech32;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package cloud.aleph.flink.operators.crypto;
 
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
-import cloud.aleph.flink.operators.crypto.ecc.Secp256k1Recovery;
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -53,13 +53,14 @@ final class EcdsaTestSigner {
 
     /** The recovery id (0..3) that gives back this signer's key. */
     int recoveryId(byte[] compact, byte[] digest) {
+        byte[] encoded = publicPoint().getEncoded(false);
+        byte[] publicKeyXY = Arrays.copyOfRange(encoded, 1, encoded.length);
+        Secp256k1Recovery recovery = new BouncyCastleSecp256k1Recovery();
         for (int id = 0; id < 4; id++) {
-            try {
-                if (Secp256k1Recovery.recover(compact, id, digest).equals(publicPoint())) {
-                    return id;
-                }
-            } catch (IllegalArgumentException notThisOne) {
-                // try the next id
+            byte[] recovered = recovery.recover(
+                    digest, Arrays.copyOfRange(compact, 0, 32), Arrays.copyOfRange(compact, 32, 64), id);
+            if (Arrays.equals(recovered, publicKeyXY)) {
+                return id;
             }
         }
         throw new IllegalStateException("no recovery id matches");

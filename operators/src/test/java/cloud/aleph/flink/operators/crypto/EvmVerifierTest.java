@@ -29,12 +29,12 @@ class EvmVerifierTest {
     @ParameterizedTest(name = "fixture line {0}")
     @ValueSource(ints = {1, 11, 12, 13, 30, 49, 74, 76})
     void referenceSignaturesVerify(int line) {
-        assertThat(verifier.verify(Payloads.fixtureLine(line)).outcome()).isEqualTo(Outcome.VALID);
+        assertThat(verifier.verify(SignedPayloadFixtures.line(line)).outcome()).isEqualTo(Outcome.VALID);
     }
 
     @Test
     void signatureWithoutPrefixVerifies() {
-        SignedPayload b04 = Payloads.fixtureLine(16);
+        SignedPayload b04 = SignedPayloadFixtures.line(16);
         assertThat(b04.signature()).doesNotStartWith("0x");
         assertThat(verifier.verify(b04).isValid()).isTrue();
     }
@@ -42,7 +42,7 @@ class EvmVerifierTest {
     @ParameterizedTest(name = "fixture line {0}")
     @ValueSource(ints = {29, 55, 65, 69})
     void referenceBadSignaturesAreInvalid(int line) {
-        assertThat(verifier.verify(Payloads.fixtureLine(line)).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(verifier.verify(SignedPayloadFixtures.line(line)).outcome()).isEqualTo(Outcome.INVALID);
     }
 
     @Test
@@ -50,19 +50,19 @@ class EvmVerifierTest {
         for (Chain chain : Chain.values()) {
             if (chain.family() == Chain.Family.EVM) {
                 EthereumSigner signer = new EthereumSigner(chain, key(7));
-                assertThat(verifier.verify(Payloads.signed(signer, "POST", HASH)).isValid()).as("%s", chain).isTrue();
+                assertThat(verifier.verify(SignedPayloadFixtures.signed(signer, "POST", HASH)).isValid()).as("%s", chain).isTrue();
             }
         }
     }
 
     @Test
     void anyChangeToTheSignedFieldsIsInvalid() {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(0), "POST", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(0), "POST", HASH);
         assertThat(verifier.verify(good).isValid()).isTrue();
         assertThat(verifier.verify(new SignedPayload(Chain.BSC, good.sender(), good.type(), good.itemHash(), good.signature(), 0)).isValid()).isFalse();
         assertThat(verifier.verify(new SignedPayload(good.chain(), good.sender(), "AGGREGATE", good.itemHash(), good.signature(), 0)).isValid()).isFalse();
         assertThat(verifier.verify(new SignedPayload(good.chain(), good.sender(), good.type(), HASH.replace('f', 'e'), good.signature(), 0)).isValid()).isFalse();
-        assertThat(verifier.verify(Payloads.withSender(good, DemoKeys.ethereum(1).address())).isValid()).isFalse();
+        assertThat(verifier.verify(SignedPayloadFixtures.withSender(good, DemoKeys.ethereum(1).address())).isValid()).isFalse();
         // time is not signed (spec §3.1)
         assertThat(verifier.verify(new SignedPayload(good.chain(), good.sender(), good.type(), good.itemHash(), good.signature(), 42)).isValid()).isTrue();
     }
@@ -71,17 +71,17 @@ class EvmVerifierTest {
     void addressComparisonIgnoresCase() {
         EthereumSigner signer = DemoKeys.ethereum(2);
         String lower = signer.address().toLowerCase(Locale.ROOT);
-        assertThat(verifier.verify(Payloads.signedAs(signer, lower, "POST", HASH)).isValid()).isTrue();
+        assertThat(verifier.verify(SignedPayloadFixtures.signedAs(signer, lower, "POST", HASH)).isValid()).isTrue();
         String upper = "0X" + signer.address().substring(2).toUpperCase(Locale.ROOT);
-        assertThat(verifier.verify(Payloads.signedAs(signer, upper, "POST", HASH)).isValid()).isTrue();
+        assertThat(verifier.verify(SignedPayloadFixtures.signedAs(signer, upper, "POST", HASH)).isValid()).isTrue();
     }
 
     @Test
     void hexSpellingVariantsAreTheSameSignature() {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(3), "STORE", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(3), "STORE", HASH);
         String digits = good.signature().substring(2);
         for (String spelling : new String[] {digits, "0X" + digits, "0x" + digits.toUpperCase(Locale.ROOT)}) {
-            assertThat(verifier.verify(Payloads.withSignature(good, spelling)).isValid()).as(spelling).isTrue();
+            assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, spelling)).isValid()).as(spelling).isTrue();
         }
     }
 
@@ -89,10 +89,10 @@ class EvmVerifierTest {
     void oddLengthHexIsLeftPaddedLikeHexbytes() {
         // find a signature whose r starts with a zero nibble, then drop that nibble
         for (int i = 0; i < 500; i++) {
-            SignedPayload good = Payloads.signed(DemoKeys.ethereum(4), "POST", sha(i));
+            SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(4), "POST", sha(i));
             if (good.signature().charAt(2) == '0') {
                 String shortened = "0x" + good.signature().substring(3);
-                assertThat(verifier.verify(Payloads.withSignature(good, shortened)).isValid()).isTrue();
+                assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, shortened)).isValid()).isTrue();
                 return;
             }
         }
@@ -101,7 +101,7 @@ class EvmVerifierTest {
 
     @Test
     void vAcceptsWhatEthAccountAccepts() {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(5), "POST", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(5), "POST", HASH);
         byte[] signature = Hex.decode(good.signature());
         int recoveryId = (signature[64] & 0xFF) - 27;
         assertThat(withV(good, signature, recoveryId)).isTrue();
@@ -120,18 +120,18 @@ class EvmVerifierTest {
 
     @Test
     void highSIsAcceptedByRecovery() {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(6), "POST", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(6), "POST", HASH);
         byte[] signature = Hex.decode(good.signature());
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         byte[] high = signature.clone();
         System.arraycopy(BigIntegers.asUnsignedByteArray(32, N.subtract(s)), 0, high, 32, 32);
         high[64] = (byte) (signature[64] == 27 ? 28 : 27);
-        assertThat(verifier.verify(Payloads.withSignature(good, "0x" + Hex.encode(high))).isValid()).isTrue();
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, "0x" + Hex.encode(high))).isValid()).isTrue();
     }
 
     @Test
     void outOfRangeScalarsAreInvalid() {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(6), "POST", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(6), "POST", HASH);
         byte[] signature = Hex.decode(good.signature());
         assertThat(withScalars(good, signature, BigInteger.ZERO, null)).isFalse();
         assertThat(withScalars(good, signature, null, BigInteger.ZERO)).isFalse();
@@ -143,26 +143,26 @@ class EvmVerifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "0x", "0x1b", "zz", "0xg1", "not hex at all", "{\"signature\": \"abc\"}", "０ｘ１２"})
     void malformedSignaturesAreInvalidNotErrors(String signature) {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(0), "POST", HASH);
-        assertThat(verifier.verify(Payloads.withSignature(good, signature)).outcome()).isEqualTo(Outcome.INVALID);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(0), "POST", HASH);
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, signature)).outcome()).isEqualTo(Outcome.INVALID);
     }
 
     @Test
     void wrongLengthsAreInvalid() {
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(0), "POST", HASH);
-        assertThat(verifier.verify(Payloads.withSignature(good, good.signature() + "00")).isValid()).isFalse();
-        assertThat(verifier.verify(Payloads.withSignature(good, good.signature().substring(0, 130))).isValid()).isFalse();
-        assertThat(verifier.verify(Payloads.withSignature(good, null)).isValid()).isFalse();
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(0), "POST", HASH);
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, good.signature() + "00")).isValid()).isFalse();
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, good.signature().substring(0, 130))).isValid()).isFalse();
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, null)).isValid()).isFalse();
     }
 
     @Test
     void randomGarbageNeverThrows() {
         Random random = new Random(11);
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(0), "POST", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(0), "POST", HASH);
         for (int i = 0; i < 300; i++) {
             byte[] bytes = new byte[65];
             random.nextBytes(bytes);
-            assertThat(verifier.verify(Payloads.withSignature(good, "0x" + Hex.encode(bytes))).isValid()).isFalse();
+            assertThat(verifier.verify(SignedPayloadFixtures.withSignature(good, "0x" + Hex.encode(bytes))).isValid()).isFalse();
         }
     }
 
@@ -173,7 +173,7 @@ class EvmVerifierTest {
             calls.incrementAndGet();
             return new BouncyCastleSecp256k1Recovery().recover(hash, r, s, id);
         };
-        SignedPayload good = Payloads.signed(DemoKeys.ethereum(0), "POST", HASH);
+        SignedPayload good = SignedPayloadFixtures.signed(DemoKeys.ethereum(0), "POST", HASH);
         assertThat(new EvmVerifier(counting).verify(good).isValid()).isTrue();
         assertThat(calls.get()).isEqualTo(1);
         assertThat(new EvmVerifier((hash, r, s, id) -> null).verify(good).isValid()).isFalse();
@@ -199,7 +199,7 @@ class EvmVerifierTest {
     private boolean withV(SignedPayload good, byte[] signature, int v) {
         byte[] changed = signature.clone();
         changed[64] = (byte) v;
-        return verifier.verify(Payloads.withSignature(good, "0x" + Hex.encode(changed))).isValid();
+        return verifier.verify(SignedPayloadFixtures.withSignature(good, "0x" + Hex.encode(changed))).isValid();
     }
 
     private boolean withScalars(SignedPayload good, byte[] signature, BigInteger r, BigInteger s) {
@@ -210,7 +210,7 @@ class EvmVerifierTest {
         if (s != null) {
             System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, changed, 32, 32);
         }
-        return verifier.verify(Payloads.withSignature(good, "0x" + Hex.encode(changed))).isValid();
+        return verifier.verify(SignedPayloadFixtures.withSignature(good, "0x" + Hex.encode(changed))).isValid();
     }
 
     private static byte[] key(int seed) {

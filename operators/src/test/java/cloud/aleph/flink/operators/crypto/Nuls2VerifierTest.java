@@ -8,13 +8,9 @@ import static cloud.aleph.flink.operators.crypto.SignedPayloadFixtures.replaceAt
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
-import cloud.aleph.flink.operators.crypto.codec.BitcoinVarInt;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.nuls.NulsAddress;
 import cloud.aleph.flink.operators.model.Chain;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class Nuls2VerifierTest {
@@ -91,14 +87,6 @@ class Nuls2VerifierTest {
     }
 
     private static String sign(EcdsaTestSigner signer, SignedPayload payload, int headerBase) {
-        byte[] buffer = payload.verificationBuffer();
-        byte[] message = EcdsaTestSigner.concat("\u0018NULS Signed Message:\n".getBytes(StandardCharsets.UTF_8),
-                BitcoinVarInt.encode(buffer.length), buffer);
-        byte[] digest = Digests.sha256(message);
-        byte[] compact = signer.signCompact(digest);
-        byte[] electrum = new byte[65];
-        electrum[0] = (byte) (headerBase + signer.recoveryId(compact, digest));
-        System.arraycopy(compact, 0, electrum, 1, 64);
-        return Base64.getEncoder().encodeToString(electrum);
+        return TestSigners.nuls2Signature(signer, payload.verificationBuffer(), headerBase);
     }
 }

@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
 import cloud.aleph.flink.operators.crypto.codec.Base58;
 import cloud.aleph.flink.operators.crypto.codec.BitcoinVarInt;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.Hex;
 import cloud.aleph.flink.operators.crypto.ecc.DerSignature;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import cloud.aleph.flink.operators.crypto.nuls.NulsAddress;
 import cloud.aleph.flink.operators.crypto.nuls.NulsSignatureBlob;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERSequence;
 import org.junit.jupiter.api.Test;
 
 class NulsVerifierTest {
@@ -51,7 +47,7 @@ class NulsVerifierTest {
     }
 
     @Test
-    void acceptsASignatureMadeOverTheQuirkyReprText() throws IOException {
+    void acceptsASignatureMadeOverTheQuirkyReprText() {
         EcdsaTestSigner signer = new EcdsaTestSigner(new BigInteger("112233445566778899001122334455667788990011"));
         SignedPayload genuine = line(28);
         int chainId = NulsAddress.chainId(Arrays.copyOf(Base58.decode(genuine.sender()), 23)).getAsInt();
@@ -89,7 +85,7 @@ class NulsVerifierTest {
     }
 
     @Test
-    void refusesAHighSTwinLikeLibsecp256k1() throws IOException {
+    void refusesAHighSTwinLikeLibsecp256k1() {
         EcdsaTestSigner signer = new EcdsaTestSigner(new BigInteger("5566778899"));
         String sender = NulsAddress.nuls1(NulsAddress.keyHash(261, signer.compressedPublicKey()));
         SignedPayload unsigned = new SignedPayload(Chain.NULS, sender, "POST", "ab".repeat(32), "", 1.0);
@@ -137,20 +133,15 @@ class NulsVerifierTest {
         return EcdsaTestSigner.concat("\u0018NULS Signed Message:\n".getBytes(StandardCharsets.UTF_8), BitcoinVarInt.encode(buffer.length), buffer);
     }
 
-    private static String blob(EcdsaTestSigner signer, byte[] digest) throws IOException {
-        BigInteger[] rs = signer.signLowS(digest);
-        return blob(signer.compressedPublicKey(), der(rs[0], rs[1]));
+    private static String blob(EcdsaTestSigner signer, byte[] digest) {
+        return TestSigners.nulsSignatureBlob(signer, digest);
     }
 
     private static String blob(byte[] publicKey, byte[] der) {
-        return Hex.encode(EcdsaTestSigner.concat(BitcoinVarInt.encode(publicKey.length), publicKey, new byte[] {0},
-                BitcoinVarInt.encode(der.length), der));
+        return TestSigners.nulsSignatureBlob(publicKey, der);
     }
 
-    private static byte[] der(BigInteger r, BigInteger s) throws IOException {
-        ASN1EncodableVector v = new ASN1EncodableVector();
-        v.add(new ASN1Integer(r));
-        v.add(new ASN1Integer(s));
-        return new DERSequence(v).getEncoded();
+    private static byte[] der(BigInteger r, BigInteger s) {
+        return TestSigners.der(r, s);
     }
 }

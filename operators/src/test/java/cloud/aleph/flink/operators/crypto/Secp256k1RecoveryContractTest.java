@@ -7,6 +7,7 @@ import static cloud.aleph.flink.operators.crypto.Secp256k1TestSignatures.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.Secp256k1TestSignatures.Signed;
+import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,22 +120,43 @@ class Secp256k1RecoveryContractTest {
 
     @ParameterizedTest
     @MethodSource("implementations")
-    void rejectsRecoveryIdsOtherThanZeroAndOne(Secp256k1Recovery recovery) {
+    void rejectsRecoveryIdsOutsideZeroToThree(Secp256k1Recovery recovery) {
         Signed signed = Secp256k1TestSignatures.signLowS(KEY, HASH);
-        for (int recoveryId : new int[] {-1, 2, 3, 27, 28}) {
+        for (int recoveryId : new int[] {-1, 4, 27, 28}) {
             assertThat(recovery.recover(signed.hash(), signed.rBytes(), signed.sBytes(), recoveryId))
                     .as("recovery id %d", recoveryId)
                     .isNull();
         }
-        // Ids 2 and 3 mean x = r + n, a real point when r < p − n: still refused, 27/28 never mean it.
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void recoveryIdsTwoAndThreeTakeRPlusNAsTheXOfR(Secp256k1Recovery recovery) {
+        // An r whose r + n is a curve point's x while r itself is not: only ids 2 and 3 recover.
+        Signed signed = Secp256k1TestSignatures.signLowS(KEY, HASH);
         BigInteger smallR = BigInteger.ONE;
         while (Secp256k1TestSignatures.isCurveX(smallR) || !Secp256k1TestSignatures.isCurveX(smallR.add(N))) {
             smallR = smallR.add(BigInteger.ONE);
         }
         assertThat(recovery.recover(signed.hash(), scalar(smallR), signed.sBytes(), 0)).isNull();
+        assertThat(recovery.recover(signed.hash(), scalar(smallR), signed.sBytes(), 1)).isNull();
+        byte[] even = recovery.recover(signed.hash(), scalar(smallR), signed.sBytes(), 2);
+        byte[] odd = recovery.recover(signed.hash(), scalar(smallR), signed.sBytes(), 3);
+        assertThat(even).hasSize(64).isNotEqualTo(odd);
+        assertThat(odd).hasSize(64);
+        // Each recovered key verifies (r, s): the verification equation gives back R, whose x is r mod n.
+        for (byte[] key : List.of(even, odd)) {
+            byte[] uncompressed = new byte[65];
+            uncompressed[0] = 4;
+            System.arraycopy(key, 0, uncompressed, 1, 64);
+            assertThat(Secp256k1.verify(Secp256k1.parsePublicKey(uncompressed), signed.hash(), smallR, signed.s())).isTrue();
+        }
+        // r + n at or beyond p has no point: ids 2 and 3 refuse it.
+        BigInteger tooLarge = P.subtract(N);
+        assertThat(tooLarge).isLessThan(N);
         for (int recoveryId = 2; recoveryId < 4; recoveryId++) {
-            assertThat(recovery.recover(signed.hash(), scalar(smallR), signed.sBytes(), recoveryId))
-                    .as("recovery id %d with r + n on the curve", recoveryId)
+            assertThat(recovery.recover(signed.hash(), scalar(tooLarge), signed.sBytes(), recoveryId))
+                    .as("recovery id %d with r + n = p", recoveryId)
                     .isNull();
         }
     }

@@ -17,8 +17,8 @@ class SignatureVerifiersTest {
         assertThat(defaults.supports(Family.SOLANA)).isTrue();
         assertThat(defaults.forChain(Chain.NEO)).containsInstanceOf(EvmVerifier.class);
         assertThat(defaults.forChain(Chain.ES)).containsInstanceOf(SolanaVerifier.class);
-        assertThat(defaults.verify(Payloads.fixtureLine(1)).isValid()).isTrue();
-        assertThat(defaults.verify(Payloads.fixtureLine(2)).isValid()).isTrue();
+        assertThat(defaults.verify(SignedPayloadFixtures.line(1)).isValid()).isTrue();
+        assertThat(defaults.verify(SignedPayloadFixtures.line(2)).isValid()).isTrue();
     }
 
     @Test
@@ -31,7 +31,7 @@ class SignatureVerifiersTest {
     @Test
     void familiesWithoutAVerifierAnswerNotSupportedYet() {
         SignatureVerifiers evmOnly = SignatureVerifiers.builder().register(Family.EVM, new EvmVerifier()).build();
-        SignedPayload avax = Payloads.fixtureLine(3);
+        SignedPayload avax = SignedPayloadFixtures.line(3);
         SignatureResult result = evmOnly.verify(avax);
         assertThat(result.outcome()).isEqualTo(SignatureResult.Outcome.INVALID);
         assertThat(result.reason()).isEqualTo("chain not supported yet: AVAX");
@@ -41,7 +41,7 @@ class SignatureVerifiersTest {
     void registeringAFamilyIsOneLine() {
         SignatureVerifier alwaysValid = payload -> SignatureResult.valid();
         SignatureVerifiers withAvalanche = SignatureVerifiers.builder().register(Family.AVALANCHE, alwaysValid).build();
-        assertThat(withAvalanche.verify(Payloads.fixtureLine(3)).isValid()).isTrue();
+        assertThat(withAvalanche.verify(SignedPayloadFixtures.line(3)).isValid()).isTrue();
         assertThat(withAvalanche.supports(Family.EVM)).isFalse();
     }
 

@@ -1,7 +1,8 @@
 package cloud.aleph.flink.operators.crypto;
 
-import cloud.aleph.flink.operators.crypto.codec.PyJson;
+import cloud.aleph.flink.operators.json.PythonJson;
 import cloud.aleph.flink.operators.model.Chain;
+import cloud.aleph.flink.operators.signing.MessageSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -10,15 +11,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Loads envelopes of the conformance fixture file as {@link SignedPayload}s. A signature given as a
- * JSON object (fixture line 4) is turned into text as pyaleph's test does: {@code json.dumps}
- * with Python's default separators.
+ * Signed payloads for verifier tests: envelopes of the conformance fixture file, freshly signed
+ * ones, and copies with one field changed. A fixture signature given as a JSON object (line 4) is
+ * turned into text as pyaleph's test does: {@code json.dumps} with Python's default separators
+ * ({@link PythonJson#spaced}).
  */
 final class SignedPayloadFixtures {
 
@@ -37,40 +37,22 @@ final class SignedPayloadFixtures {
                     envelope.get("sender").textValue(),
                     envelope.get("type").textValue(),
                     envelope.get("item_hash").textValue(),
-                    signature.isTextual() ? signature.textValue() : pythonDumps(signature),
+                    signature.isTextual() ? signature.textValue() : PythonJson.spaced(signature),
                     envelope.get("time").doubleValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@code json.dumps(value)} with default separators {@code ", "} and {@code ": "}, keys in document order. */
-    static String pythonDumps(JsonNode value) {
-        if (value.isObject()) {
-            StringBuilder out = new StringBuilder("{");
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                out.append(PyJson.quote(field.getKey())).append(": ").append(pythonDumps(field.getValue()));
-                if (it.hasNext()) {
-                    out.append(", ");
-                }
-            }
-            return out.append('}').toString();
-        }
-        if (value.isArray()) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < value.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(pythonDumps(value.get(i)));
-            }
-            return out.append(']').toString();
-        }
-        if (value.isTextual()) {
-            return PyJson.quote(value.textValue());
-        }
-        if (value.isIntegralNumber() || value.isBoolean() || value.isNull()) {
-            return value.toString();
-        }
-        throw new IllegalArgumentException("fixture signature holds a value this helper does not format: " + value);
+    /** A payload signed by the signer, for its own address. */
+    static SignedPayload signed(MessageSigner signer, String type, String itemHash) {
+        return signedAs(signer, signer.address(), type, itemHash);
+    }
+
+    /** A payload whose buffer names {@code sender}, signed by the signer's key. */
+    static SignedPayload signedAs(MessageSigner signer, String sender, String type, String itemHash) {
+        SignedPayload unsigned = new SignedPayload(signer.chain(), sender, type, itemHash, null, 1_700_000_000.0);
+        return withSignature(unsigned, signer.sign(unsigned.verificationBuffer()));
     }
 
     static SignedPayload withSignature(SignedPayload p, String signature) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
 import cloud.aleph.flink.operators.crypto.codec.Base58;
-import cloud.aleph.flink.operators.hash.ItemHashes;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
 import cloud.aleph.flink.operators.signing.DemoKeys;
 import cloud.aleph.flink.operators.signing.SolanaSigner;
@@ -24,20 +24,20 @@ class SolanaVerifierTest {
 
     private final SolanaVerifier verifier = new SolanaVerifier();
     private final SolanaSigner signer = DemoKeys.solana(0);
-    private final SignedPayload good = Payloads.signed(signer, "POST", HASH);
+    private final SignedPayload good = SignedPayloadFixtures.signed(signer, "POST", HASH);
     private final String signatureText = Base58.encode(signer.signRaw(good.verificationBuffer()));
 
     @ParameterizedTest(name = "fixture line {0}")
     @ValueSource(ints = {2, 73})
     void referenceSignaturesVerify(int line) {
-        assertThat(verifier.verify(Payloads.fixtureLine(line)).outcome()).isEqualTo(Outcome.VALID);
+        assertThat(verifier.verify(SignedPayloadFixtures.line(line)).outcome()).isEqualTo(Outcome.VALID);
     }
 
     @Test
     void ownSignaturesVerifyForSolAndEclipse() {
         assertThat(verifier.verify(good).isValid()).isTrue();
         SolanaSigner eclipse = new SolanaSigner(Chain.ES, sha("eclipse"));
-        assertThat(verifier.verify(Payloads.signed(eclipse, "AGGREGATE", HASH)).isValid()).isTrue();
+        assertThat(verifier.verify(SignedPayloadFixtures.signed(eclipse, "AGGREGATE", HASH)).isValid()).isTrue();
     }
 
     @Test
@@ -54,12 +54,12 @@ class SolanaVerifierTest {
     void senderMustEqualThePublicKeyExactly() {
         SolanaSigner other = DemoKeys.solana(1);
         // a valid signature by another key, claimed for our sender
-        SignedPayload foreign = Payloads.signedAs(other, signer.address(), "POST", HASH);
+        SignedPayload foreign = SignedPayloadFixtures.signedAs(other, signer.address(), "POST", HASH);
         assertThat(verifier.verify(foreign).isValid()).isFalse();
         // the right key, but the sender differs from publicKey by one character
         String sender = signer.address();
         String changed = sender.substring(0, sender.length() - 1) + (sender.endsWith("z") ? "y" : "z");
-        assertThat(verifier.verify(Payloads.withSender(good, changed)).isValid()).isFalse();
+        assertThat(verifier.verify(SignedPayloadFixtures.withSender(good, changed)).isValid()).isFalse();
     }
 
     @Test
@@ -160,7 +160,7 @@ class SolanaVerifierTest {
 
         assertThat(Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length)).isTrue();
         String document = "{\"publicKey\": \"" + Base58.encode(publicKey) + "\", \"signature\": \"" + Base58.encode(signature) + "\"}";
-        assertThat(verifier.verify(Payloads.withSignature(unsigned, document)).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(unsigned, document)).outcome()).isEqualTo(Outcome.INVALID);
     }
 
     @Test
@@ -183,11 +183,11 @@ class SolanaVerifierTest {
         System.arraycopy(point, 0, signature, 0, 32);
         System.arraycopy(toLittleEndian32(littleEndian(scalarBytes).mod(order)), 0, signature, 32, 32);
         String document = "{\"publicKey\": \"" + sender + "\", \"signature\": \"" + Base58.encode(signature) + "\"}";
-        assertThat(verifier.verify(Payloads.withSignature(unsigned, document)).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(verifier.verify(SignedPayloadFixtures.withSignature(unsigned, document)).outcome()).isEqualTo(Outcome.INVALID);
     }
 
     private SignatureResult verify(String document) {
-        return verifier.verify(Payloads.withSignature(good, document));
+        return verifier.verify(SignedPayloadFixtures.withSignature(good, document));
     }
 
     private static String doc(String signature, String publicKey, String versionJson) {
@@ -196,7 +196,7 @@ class SolanaVerifierTest {
     }
 
     private static byte[] sha(String text) {
-        return ItemHashes.sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static BigInteger littleEndian(byte[] bytes) {

@@ -7,11 +7,11 @@ import static cloud.aleph.flink.operators.crypto.SignedPayloadFixtures.replaceAt
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.crypto.SignatureResult.Outcome;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.Hex;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
 import cloud.aleph.flink.operators.crypto.tezos.MichelineMessage;
 import cloud.aleph.flink.operators.crypto.tezos.TezosBase58;
+import cloud.aleph.flink.operators.hash.Digests;
 import cloud.aleph.flink.operators.model.Chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -143,4 +143,17 @@ class AlephJsonTest {
                 .toList();
         assertThat(results).containsExactly("{\"k\":[1,2.5,\"x\",{\"n\":null}],\"k2\":true}");
     }
+
+
+    @Test
+    void pythonStdlibAcceptsWhatJsonLoadsAcceptsAndTheOrjsonDialectIsStricter() throws Exception {
+        assertThat(AlephJson.parsePythonStdlib("{\"a\": NaN}").get("a").isNumber()).isTrue();
+        assertThat(AlephJson.parsePythonStdlib(" {\"a\":1,\"a\":2} ").get("a").intValue()).isEqualTo(2);
+        assertThatThrownBy(() -> AlephJson.parsePythonStdlib("[1] x")).isInstanceOf(AlephJsonException.class);
+        assertThatThrownBy(() -> AlephJson.parsePythonStdlib("")).isInstanceOf(AlephJsonException.class);
+        assertThatThrownBy(() -> AlephJson.parse("{\"a\": NaN}")).isInstanceOf(AlephJsonException.class);
+        assertThatThrownBy(() -> AlephJson.parse("{\"a\": 1e400}")).isInstanceOf(AlephJsonException.class);
+        assertThatThrownBy(() -> AlephJson.parse("{\"a\": \"\\ud800\"}")).isInstanceOf(AlephJsonException.class);
+        assertThat(AlephJson.parse("{\"a\": \"\\ud83d\\ude00\"}").get("a").textValue()).isEqualTo("\ud83d\ude00");
+    }
 }

@@ -79,4 +79,10 @@ class PythonJsonTest {
         String text = "{\"a\":[1,2.0,1e-05,\"\\u00e9\",{\"b\":null}],\"c\":18446744073709551615}";
         assertThat(PythonJson.compact(AlephJson.parse(text))).isEqualTo(text);
     }
+
+    @Test
+    void quoteEscapesLikeJsonDumpsWithEnsureAscii() {
+        assertThat(PythonJson.quote("a\u007f\u0000\u001f\"\\\n\r\t\b\f/\u00e9\ud83d\ude00\u2028"))
+                .isEqualTo("\"a\\u007f\\u0000\\u001f\\\"\\\\\\n\\r\\t\\b\\f/\\u00e9\\ud83d\\ude00\\u2028\"");
+    }
 }

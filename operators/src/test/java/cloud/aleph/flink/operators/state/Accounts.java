@@ -18,7 +18,7 @@ final class Accounts {
 
     /** One key signing on two EVM chains: same address, different {@code chain}. */
     private static final byte[] MULTICHAIN_KEY =
-            ItemHashes.sha256("aleph-flink state tests: multichain delegate".getBytes(StandardCharsets.UTF_8));
+            cloud.aleph.flink.operators.hash.Digests.sha256("aleph-flink state tests: multichain delegate".getBytes(StandardCharsets.UTF_8));
     static final EthereumSigner MULTICHAIN_ON_ETH = new EthereumSigner(Chain.ETH, MULTICHAIN_KEY);
     static final EthereumSigner MULTICHAIN_ON_BSC = new EthereumSigner(Chain.BSC, MULTICHAIN_KEY);
 

@@ -452,7 +452,7 @@ public final class ConvergenceWorkload {
         EthereumSigner revokedByNewer = DemoKeys.ethereum(keyBase + 4);
         EthereumSigner revokedByForget = DemoKeys.ethereum(keyBase + 5);
         EthereumSigner stranger = DemoKeys.ethereum(keyBase + 6);
-        byte[] multichainKey = ItemHashes.sha256(("workload multichain delegate " + o.index).getBytes(StandardCharsets.UTF_8));
+        byte[] multichainKey = cloud.aleph.flink.operators.hash.Digests.sha256(("workload multichain delegate " + o.index).getBytes(StandardCharsets.UTF_8));
         EthereumSigner onEth = new EthereumSigner(Chain.ETH, multichainKey);
         EthereumSigner onBsc = new EthereumSigner(Chain.BSC, multichainKey);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.aleph.flink.operators.conformance.Fixtures;
 import cloud.aleph.flink.operators.conformance.Fixtures.Expected;
 import cloud.aleph.flink.operators.conformance.Fixtures.Fixture;
+import cloud.aleph.flink.operators.crypto.NativeSecp256k1Recovery;
 import cloud.aleph.flink.operators.crypto.SignatureVerifiers;
 import cloud.aleph.flink.operators.hash.ItemHashes;
 import cloud.aleph.flink.operators.json.AlephJson;
@@ -67,6 +68,23 @@ class ConformanceTest {
                 .filteredOn(f -> !f.now().equals(f.withAllChains()))
                 .extracting(Fixture::chain)
                 .containsOnly("AVAX", "DOT", "TEZOS", "NULS2");
+    }
+
+    @Test
+    void nativeRecoveryGivesEveryLineTheSameVerdict() throws Exception {
+        // EVM, NULS2 and AVAX recover keys through the configured implementation.
+        MessageVerifier nativeVerifier = new MessageVerifier(SignatureVerifiers.defaults(NativeSecp256k1Recovery.load()));
+        List<String> chainsThatRecover = List.of("ETH", "NULS2", "AVAX");
+        assertThat(Fixtures.all()).extracting(Fixture::chain).containsAll(chainsThatRecover);
+        for (Fixture fixture : Fixtures.all()) {
+            Verdict expected = VERIFIER.verifyLine(fixture.json());
+            Verdict actual = nativeVerifier.verifyLine(fixture.json());
+            assertThat(actual.isAccepted()).as("line %s", fixture).isEqualTo(expected.isAccepted());
+            if (!expected.isAccepted()) {
+                assertThat(actual.rejected().errorCode()).as("line %s", fixture).isEqualTo(expected.rejected().errorCode());
+                assertThat(actual.rejected().reason()).as("line %s", fixture).isEqualTo(expected.rejected().reason());
+            }
+        }
     }
 
     private static String claimed(Fixture fixture, String field) {

@@ -1,5 +1,6 @@
 package cloud.aleph.flink.operators.crypto.codec;
 
+import cloud.aleph.flink.operators.hash.Digests;
 import java.util.Arrays;
 
 /** Base58 with a 4-byte double-SHA-256 checksum (Bitcoin's Base58Check, used by Tezos). */

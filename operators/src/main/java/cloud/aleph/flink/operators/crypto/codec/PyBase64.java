@@ -1,5 +1,7 @@
 package cloud.aleph.flink.operators.crypto.codec;
 
+import cloud.aleph.flink.operators.text.StrictUtf8;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -35,7 +37,7 @@ public final class PyBase64 {
      * character outside the alphabet; only a string that has no UTF-8 form is refused.
      */
     public static byte[] decodeUtf8(String text) {
-        if (!PyJson.wellFormed(text)) {
+        if (!StrictUtf8.canEncode(text)) {
             throw new IllegalArgumentException("'utf-8' codec can't encode a surrogate");
         }
         return decode(text, false);

@@ -1,5 +1,6 @@
 package cloud.aleph.flink.operators.crypto.codec;
 
+import cloud.aleph.flink.operators.hash.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

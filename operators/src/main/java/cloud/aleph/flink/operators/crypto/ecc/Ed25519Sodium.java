@@ -32,7 +32,11 @@ public final class Ed25519Sodium {
         return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
     }
 
-    static boolean hasSmallOrder(byte[] encoded) {
+    /**
+     * {@code ge25519_has_small_order}: whether a point encoding (a public key, or the R half of a
+     * signature) is on libsodium's blocklist.
+     */
+    public static boolean hasSmallOrder(byte[] encoded) {
         for (byte[] y : SMALL_ORDER_Y) {
             boolean same = true;
             for (int i = 0; i < 31 && same; i++) {

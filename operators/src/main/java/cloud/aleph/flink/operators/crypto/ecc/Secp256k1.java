@@ -7,8 +7,8 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * secp256k1 key parsing and ECDSA verification with libsecp256k1's rules (what coincurve, used by
- * the reference for NULS and TEZOS tz2, applies). Bouncy Castle's optimised custom curve.
+ * secp256k1 domain, key parsing and ECDSA verification with libsecp256k1's rules (what coincurve,
+ * used by the reference for NULS and TEZOS tz2, applies). Bouncy Castle's optimised custom curve.
  */
 public final class Secp256k1 {
 
@@ -38,6 +38,17 @@ public final class Secp256k1 {
     /** The 33-byte SEC1 compressed form. */
     public static byte[] compressed(ECPoint point) {
         return point.getEncoded(true);
+    }
+
+    /** The 33-byte SEC1 compressed form of an uncompressed key given as X‖Y (64 bytes). */
+    public static byte[] compressed(byte[] publicKeyXY) {
+        if (publicKeyXY.length != 64) {
+            throw new IllegalArgumentException("an uncompressed public key has 64 bytes, got " + publicKeyXY.length);
+        }
+        byte[] out = new byte[33];
+        out[0] = (byte) (0x02 | (publicKeyXY[63] & 1));
+        System.arraycopy(publicKeyXY, 0, out, 1, 32);
+        return out;
     }
 
     public static boolean isHighS(BigInteger s) {

@@ -1,7 +1,7 @@
 package cloud.aleph.flink.operators.crypto.nuls;
 
 import cloud.aleph.flink.operators.crypto.codec.Base58;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.util.Arrays;
 import java.util.OptionalInt;
 

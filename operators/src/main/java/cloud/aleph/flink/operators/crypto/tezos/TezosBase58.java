@@ -86,7 +86,8 @@ public final class TezosBase58 {
         throw new IllegalArgumentException("Invalid encoding, prefix or length mismatch.");
     }
 
-    private static boolean startsWith(byte[] bytes, String prefix) {
+    /** Whether ASCII bytes begin with the text prefix. */
+    static boolean startsWith(byte[] bytes, String prefix) {
         if (bytes.length < prefix.length()) {
             return false;
         }

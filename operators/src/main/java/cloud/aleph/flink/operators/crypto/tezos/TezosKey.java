@@ -1,12 +1,12 @@
 package cloud.aleph.flink.operators.crypto.tezos;
 
 import cloud.aleph.flink.operators.crypto.VerifierInternalError;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
 import cloud.aleph.flink.operators.crypto.codec.PyHex;
 import cloud.aleph.flink.operators.crypto.codec.PyText;
-import cloud.aleph.flink.operators.crypto.ecc.Ed25519Sodium;
 import cloud.aleph.flink.operators.crypto.ecc.EcdsaMath;
+import cloud.aleph.flink.operators.crypto.ecc.Ed25519Sodium;
 import cloud.aleph.flink.operators.crypto.ecc.Secp256k1;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -100,8 +100,8 @@ public final class TezosKey {
      */
     public void verify(String signature, byte[] message) {
         byte[] encodedSignature = scrubInput(signature);
-        boolean generic = startsWith(encodedSignature, "sig");
-        if (!generic && !startsWith(encodedSignature, curve.textPrefix)) {
+        boolean generic = TezosBase58.startsWith(encodedSignature, "sig");
+        if (!generic && !TezosBase58.startsWith(encodedSignature, curve.textPrefix)) {
             throw new IllegalArgumentException("Signature and public key curves mismatch.");
         }
         byte[] decoded = TezosBase58.decode(encodedSignature);
@@ -229,22 +229,10 @@ public final class TezosKey {
 
     private static Curve curveOf(byte[] encoded) {
         for (Curve curve : Curve.values()) {
-            if (startsWith(encoded, curve.textPrefix)) {
+            if (TezosBase58.startsWith(encoded, curve.textPrefix)) {
                 return curve;
             }
         }
         return null;
-    }
-
-    private static boolean startsWith(byte[] bytes, String prefix) {
-        if (bytes.length < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (bytes[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

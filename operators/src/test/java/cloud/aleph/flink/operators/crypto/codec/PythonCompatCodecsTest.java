@@ -91,24 +91,6 @@ class PythonCompatCodecsTest {
     }
 
     @Test
-    void jsonQuoteEscapesLikeJsonDumpsWithEnsureAscii() {
-        assertThat(PyJson.quote("a\u007f\u0000\u001f\"\\\n\r\t\b\f/\u00e9\ud83d\ude00\u2028"))
-                .isEqualTo("\"a\\u007f\\u0000\\u001f\\\"\\\\\\n\\r\\t\\b\\f/\\u00e9\\ud83d\\ude00\\u2028\"");
-    }
-
-    @Test
-    void jsonLoadsAcceptsWhatPythonAcceptsAndOrjsonIsStricter() {
-        assertThat(PyJson.loads("{\"a\": NaN}").get("a").isNumber()).isTrue();
-        assertThat(PyJson.loads(" {\"a\":1,\"a\":2} ").get("a").intValue()).isEqualTo(2);
-        assertThatThrownBy(() -> PyJson.loads("[1] x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PyJson.loads("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PyJson.orjsonLoads("{\"a\": NaN}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PyJson.orjsonLoads("{\"a\": 1e400}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PyJson.orjsonLoads("{\"a\": \"\\ud800\"}")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(PyJson.orjsonLoads("{\"a\": \"\\ud83d\\ude00\"}").get("a").textValue()).isEqualTo("\ud83d\ude00");
-    }
-
-    @Test
     void pythonWhitespaceIncludesNonBreakingSpacesButNotZeroWidthOnes() {
         assertThat(PyText.rstrip("abc \u00a0\u3000\u0085\u001c")).isEqualTo("abc");
         assertThat(PyText.rstrip("abc\u200b")).isEqualTo("abc\u200b");

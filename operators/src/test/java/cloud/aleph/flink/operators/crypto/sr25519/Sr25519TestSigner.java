@@ -1,7 +1,7 @@
 package cloud.aleph.flink.operators.crypto.sr25519;
 
 import cloud.aleph.flink.operators.crypto.codec.Base58;
-import cloud.aleph.flink.operators.crypto.codec.Digests;
+import cloud.aleph.flink.operators.hash.Digests;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
