@@ -41,6 +41,12 @@ public final class CassandraQueries {
                 + keyspace + ".message_status WHERE item_hash = ?", itemHash);
     }
 
+    /** Every status the item_hash went through, oldest first. */
+    public List<Map<String, Object>> statusHistory(String itemHash) {
+        return all("SELECT version, status, error_code, reason, epoch, updated_at FROM " + keyspace
+                + ".status_history WHERE item_hash = ?", itemHash);
+    }
+
     public Optional<Map<String, Object>> rejectionById(String rejectionId) {
         return one("SELECT * FROM " + keyspace + ".rejected_messages WHERE rejection_id = ?", rejectionId);
     }

@@ -4,6 +4,7 @@ import cloud.aleph.flink.connectors.cassandra.CassandraSessions;
 import cloud.aleph.flink.connectors.cassandra.OutcomeReader;
 import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.connectors.config.KafkaOptions;
+import cloud.aleph.flink.jobs.JobOptions;
 import cloud.aleph.flink.jobs.workload.DemoWorkload;
 import cloud.aleph.flink.jobs.workload.WorkloadMessage;
 import cloud.aleph.flink.operators.model.ErrorCode;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
         })
 final class DemoCommand implements Callable<Integer> {
 
-    private static final int STEPS = 6;
+    private static final int STEPS = 7;
 
     @Option(names = "--messages", defaultValue = "5000", description = "Valid messages to publish (default: ${DEFAULT-VALUE}).")
     int messages;
@@ -43,6 +44,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the raw topic (default: ${DEFAULT-VALUE}).")
     int partitions;
+
+    @Option(names = "--ccns", defaultValue = "1",
+            description = "CCNs of the network: each verifies and signs attestations and epoch digests; the agreement "
+                    + "accepts a message once a majority attests it, and makes it final once a majority signs its epoch "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int ccns;
+
+    @Option(names = "--epoch-size", defaultValue = "100", description = "Offsets per epoch (default: ${DEFAULT-VALUE}).")
+    int epochSize;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the workload (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -67,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         terminal.step(step(1) + "Starting the embedded stack in " + dir);
         Configuration options = new Configuration();
         options.set(KafkaOptions.RAW_PARTITIONS, partitions);
+        options.set(JobOptions.EPOCH_SIZE, epochSize);
         try (EmbeddedPipeline pipeline = EmbeddedPipeline.startStack(dir, options, terminal)) {
             terminal.step(step(2) + "Creating topics, keyspace, tables and bucket");
             pipeline.bootstrap(terminal);
@@ -78,20 +89,28 @@ final class DemoCommand implements Callable<Integer> {
             List<WorkloadMessage> workload = DemoWorkload.generate(messages, invalid, seed, 1_700_000_000.0);
             terminal.info("signed in " + Terminal.seconds(Duration.ofNanos(System.nanoTime() - signStart)));
 
-            terminal.step(step(4) + "Starting the job (parallelism " + parallelism + ")");
-            pipeline.startJob(parallelism, "aleph-demo");
+            terminal.step(step(4) + "Starting " + ccns + (ccns == 1 ? " CCN" : " CCNs") + " and the agreement (parallelism "
+                    + parallelism + " each)");
+            pipeline.startNetwork(ccns, parallelism);
 
             terminal.step(step(5) + "Publishing the workload");
             long publishStart = System.nanoTime();
             Duration publishTime = pipeline.publish(workload.stream().map(WorkloadMessage::json).toList(), terminal);
+            // An epoch is final only once records after it exist; a live network never stops, a demo does.
+            int fillers = pipeline.completeEpochs(epochSize);
+            terminal.info(fillers + " heartbeat messages complete the last epoch of each partition");
 
             terminal.step(step(6) + "Waiting until every message has its verdict in Cassandra");
             WorkloadOutcome outcome = new WorkloadOutcome(workload);
             boolean complete = await(pipeline.configuration(), outcome, workload.size(), terminal);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - publishStart);
 
+            terminal.step(step(7) + "Waiting until the accepted messages are final");
+            Finality finality = Finality.await(pipeline.configuration(), outcome.acceptedHashes(), timeout, terminal);
+
             printSummary(terminal, workload, outcome, publishTime, elapsed, complete, dir,
                     Duration.ofNanos(System.nanoTime() - demoStart));
+            finality.print(pipeline.configuration(), pipeline.ccns(), workload.size() / Math.max(0.001, publishTime.toMillis() / 1000.0));
             if (keepRunning) {
                 terminal.step("Stack and job keep running for queries; stop with Ctrl-C.");
                 Thread.currentThread().join();
@@ -146,10 +165,10 @@ final class DemoCommand implements Callable<Integer> {
                 .map(WorkloadMessage::itemHash).findFirst().orElse("<item_hash>");
         System.out.println("Look at the results (the data stays in " + dir + "):");
         System.out.println("  bin/aleph stack --data-dir " + dir + "        # start the stack again on it, then in another shell:");
-        System.out.println("  bin/aleph query --stack-dir " + dir + " message " + sample);
-        System.out.println("  bin/aleph query --stack-dir " + dir + " status " + badSample);
-        System.out.println("  bin/aleph query --stack-dir " + dir + " rejections " + badSample);
-        System.out.println("  bin/aleph query --stack-dir " + dir + " rejections-of-day " + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        System.out.println("  bin/aleph query message --stack-dir " + dir + " " + sample);
+        System.out.println("  bin/aleph query history --stack-dir " + dir + " " + sample);
+        System.out.println("  bin/aleph query rejections --stack-dir " + dir + " " + badSample);
+        System.out.println("  bin/aleph query rejections-of-day --stack-dir " + dir + " " + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         System.out.println("  or run the demo with --keep-running. Logs: .aleph/logs/aleph.log and " + dir.resolve("logs"));
     }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             QueryCommand.Message.class,
             QueryCommand.Status.class,
+            QueryCommand.History.class,
             QueryCommand.Rejections.class,
             QueryCommand.Rejection.class,
             QueryCommand.RejectionsOfDay.class,
@@ -92,6 +93,17 @@ final class QueryCommand implements Runnable {
         @Override
         List<Map<String, Object>> rows(CassandraQueries queries) {
             return list(queries.statusByHash(itemHash));
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Every status an item_hash went through, oldest first, with its version.")
+    static final class History extends Query {
+        @Parameters(paramLabel = "ITEM_HASH") String itemHash;
+
+        @Override
+        List<Map<String, Object>> rows(CassandraQueries queries) {
+            return queries.statusHistory(itemHash);
         }
     }
 

@@ -2,6 +2,7 @@ package cloud.aleph.flink.jobs.cli;
 
 import cloud.aleph.flink.connectors.cassandra.OutcomeReader;
 import cloud.aleph.flink.jobs.workload.WorkloadMessage;
+import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,11 @@ final class WorkloadOutcome {
             Map<String, OutcomeReader.Status> statuses = reader.statuses(List.copyOf(pendingValid.keySet()));
             for (Map.Entry<String, OutcomeReader.Status> entry : statuses.entrySet()) {
                 OutcomeReader.Status status = entry.getValue();
-                if (MessageStatus.PROCESSED.wire().equals(status.status())) {
+                if (MessageStatus.PROCESSED.wire().equals(status.status()) || MessageStatus.FINAL.wire().equals(status.status())) {
                     accepted++;
                     pendingValid.remove(entry.getKey());
                 } else if (MessageStatus.REJECTED.wire().equals(status.status())) {
-                    rejectedByCode.merge(status.errorCode(), 1, Integer::sum);
+                    rejectedByCode.merge(status.errorCode() == null ? ErrorCode.INTERNAL_ERROR.code() : status.errorCode(), 1, Integer::sum);
                     unexpected.add("valid " + pendingValid.remove(entry.getKey()).kind() + " " + entry.getKey()
                             + " was rejected with " + status.errorCode());
                 }
@@ -72,6 +73,11 @@ final class WorkloadOutcome {
 
     int accepted() {
         return accepted;
+    }
+
+    /** The item_hashes of the valid messages of the workload. */
+    List<String> acceptedHashes() {
+        return messages.stream().filter(WorkloadMessage::expectedValid).map(WorkloadMessage::itemHash).toList();
     }
 
     Map<Integer, Integer> rejectedByCode() {

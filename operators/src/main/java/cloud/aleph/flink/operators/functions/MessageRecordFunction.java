@@ -66,6 +66,12 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
             forgottenBy = decision.forgottenBy();
         }
 
+        if (copy == null && rejectionCode == null && decisionStatus == null) {
+            // Only the finality of the hash is known so far (its epoch can finalise before its copy arrives).
+            state.update(new MessageRecordState(null, null, null, null, null, null, null, null, null, null, null, epoch,
+                    current == null ? 0 : current.version()));
+            return;
+        }
         MessageStatus shown;
         Integer shownCode;
         String shownReason;

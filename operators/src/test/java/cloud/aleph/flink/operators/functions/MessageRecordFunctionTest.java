@@ -5,6 +5,7 @@ import static cloud.aleph.flink.operators.state.StateFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.model.AcceptedCopy;
+import cloud.aleph.flink.operators.model.FinalMark;
 import cloud.aleph.flink.operators.model.ForgottenRecord;
 import cloud.aleph.flink.operators.model.MessageEvent;
 import cloud.aleph.flink.operators.model.MessageRowChange;
@@ -99,6 +100,20 @@ class MessageRecordFunctionTest {
             assertThat(status.status()).isEqualTo(MessageStatus.REJECTED);
             assertThat(status.errorCode()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aFinalEpochBeforeTheCopyShowsNothingUntilTheMessageIsProcessedThenFinal() throws Exception {
+        harness.processElement(MessageEvent.of(new FinalMark(hash, "0:0-99")), 0);
+        assertThat(harness.extractOutputValues()).as("nothing known about the message itself yet").isEmpty();
+
+        harness.processElement(MessageEvent.of(new AcceptedCopy(message, 1L, null, null)), 0);
+        harness.processElement(MessageEvent.of(decision(MessageStatus.PROCESSED, null, null)), 0);
+
+        assertThat(harness.extractOutputValues()).extracting(StatusUpdate::status, StatusUpdate::epoch)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MessageStatus.ACCEPTED, null),
+                        org.assertj.core.groups.Tuple.tuple(MessageStatus.FINAL, "0:0-99"));
+        assertThat(side(MessageRecordFunction.MESSAGE_ROWS)).as("a final message has its rows").hasSize(1);
     }
 
     private StateDecision decision(MessageStatus status, Integer code, String forgottenBy) {
