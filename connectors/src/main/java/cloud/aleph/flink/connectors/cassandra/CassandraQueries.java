@@ -47,6 +47,18 @@ public final class CassandraQueries {
                 + ".status_history WHERE item_hash = ?", itemHash);
     }
 
+    /** A finalised epoch: end, root, leaves (JSON array) and signers (JSON array). */
+    public Optional<Map<String, Object>> epoch(int partition, long start) {
+        return one("SELECT partition, start, end, root, leaves, signers FROM " + keyspace
+                + ".epochs WHERE partition = ? AND start = ?", partition, start);
+    }
+
+    /** The signed digests of a finalised epoch's root, one row per CCN. */
+    public List<Map<String, Object>> epochSignatures(int partition, long start) {
+        return all("SELECT ccn, root, previous, chain, signature FROM " + keyspace
+                + ".epoch_signatures WHERE partition = ? AND start = ?", partition, start);
+    }
+
     public Optional<Map<String, Object>> rejectionById(String rejectionId) {
         return one("SELECT * FROM " + keyspace + ".rejected_messages WHERE rejection_id = ?", rejectionId);
     }

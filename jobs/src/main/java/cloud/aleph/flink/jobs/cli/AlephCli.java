@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ExportStateCommand.class,
             VerifyCommand.class,
+            ProofCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AlephCli implements Runnable {
