@@ -74,14 +74,20 @@ public final class StateExport {
             forgotten.put(row.getString("item_hash"), record);
         });
         Map<String, JsonNode> statuses = new TreeMap<>();
-        scan("SELECT item_hash, status, error_code FROM message_status", row -> {
+        scan("SELECT item_hash, status, error_code, epoch FROM message_status", row -> {
             ObjectNode status = NODES.objectNode();
             if (row.isNull("error_code")) {
                 status.putNull("error_code");
             } else {
                 status.put("error_code", row.getInt("error_code"));
             }
-            status.put("status", row.getString("status"));
+            // Finality is a level above processed: the agreed state of a final message is its processed state.
+            if ("final".equals(row.getString("status"))) {
+                status.put("final_epoch", row.getString("epoch"));
+                status.put("status", "processed");
+            } else {
+                status.put("status", row.getString("status"));
+            }
             statuses.put(row.getString("item_hash"), status);
         });
 

@@ -38,6 +38,14 @@ final class ReplayCommand implements Callable<Integer> {
             description = "How long a missing dependency is waited for before the message is rejected (default: ${DEFAULT-VALUE}).")
     Duration maxWait;
 
+    @Option(names = "--ccns", defaultValue = "1",
+            description = "CCNs: 1 runs the single-CCN job; more run that many CCN verification jobs and the agreement "
+                    + "(quorum and finality); final messages are exported as processed with their final_epoch (default: ${DEFAULT-VALUE}).")
+    int ccns;
+
+    @Option(names = "--epoch-size", defaultValue = "100", description = "Offsets per epoch with --ccns > 1 (default: ${DEFAULT-VALUE}).")
+    int epochSize;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the job (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -62,12 +70,21 @@ final class ReplayCommand implements Callable<Integer> {
         Configuration options = new Configuration();
         options.set(KafkaOptions.RAW_PARTITIONS, partitions);
         options.set(JobOptions.MAX_WAIT, maxWait);
+        options.set(JobOptions.EPOCH_SIZE, epochSize);
         try (EmbeddedPipeline pipeline = EmbeddedPipeline.startStack(dir, options, terminal)) {
             pipeline.bootstrap(terminal);
-            terminal.step("Starting the job (parallelism " + parallelism + ", max wait " + maxWait + ")");
-            pipeline.startJob(parallelism, "aleph-replay");
+            terminal.step("Starting " + (ccns == 1 ? "the job" : ccns + " CCNs and the agreement") + " (parallelism "
+                    + parallelism + ", max wait " + maxWait + ")");
+            if (ccns == 1) {
+                pipeline.startJob(parallelism, "aleph-replay");
+            } else {
+                pipeline.startNetwork(ccns, parallelism);
+            }
             terminal.step("Publishing " + envelopes.size() + " messages of " + file);
             pipeline.publish(envelopes, terminal);
+            if (ccns > 1) {
+                terminal.info(pipeline.completeEpochs(epochSize) + " heartbeat messages complete the last epochs");
+            }
 
             terminal.step("Waiting until every message has a final status");
             FinalStatuses statuses = new FinalStatuses(envelopes);
