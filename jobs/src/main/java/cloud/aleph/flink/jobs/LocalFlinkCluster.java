@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -32,6 +33,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
      */
     public static LocalFlinkCluster start(int slots, Configuration base, Path checkpointDir) throws Exception {
         Configuration configuration = LocalCluster.configuration(base, 1, checkpointDir);
+        // Any free port: a fixed 8081 would clash with another local cluster (a second demo, a test run).
+        configuration.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)
