@@ -3,6 +3,7 @@ package cloud.aleph.flink.connectors.cassandra;
 import cloud.aleph.flink.connectors.config.Identifiers;
 import cloud.aleph.flink.operators.model.StatusUpdate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -34,29 +35,14 @@ public final class StatusRows implements CassandraRowMapper<StatusUpdate> {
         if (update.version() < 1) {
             throw new IllegalArgumentException("status versions start at 1, got " + update.version() + " for " + update.itemHash());
         }
-        CqlStatement status = new CqlStatement(
-                insertStatus,
-                Arrays.asList(
-                        update.itemHash(),
-                        update.status().wire(),
-                        update.errorCode(),
-                        update.reason(),
-                        Instant.ofEpochMilli(update.updatedMillis()),
-                        update.epoch()),
-                update.version(),
-                CqlStatement.Nulls.WRITE_NULL);
-        CqlStatement history = new CqlStatement(
-                insertHistory,
-                Arrays.asList(
-                        update.itemHash(),
-                        update.version(),
-                        update.status().wire(),
-                        update.errorCode(),
-                        update.reason(),
-                        Instant.ofEpochMilli(update.updatedMillis()),
-                        update.epoch()),
-                update.version(),
-                CqlStatement.Nulls.WRITE_NULL);
+        List<Object> fields = Arrays.asList(update.status().wire(), update.errorCode(), update.reason(),
+                Instant.ofEpochMilli(update.updatedMillis()), update.epoch());
+        List<Object> statusValues = new ArrayList<>(List.of(update.itemHash()));
+        statusValues.addAll(fields);
+        List<Object> historyValues = new ArrayList<>(List.of(update.itemHash(), update.version()));
+        historyValues.addAll(fields);
+        CqlStatement status = new CqlStatement(insertStatus, statusValues, update.version(), CqlStatement.Nulls.WRITE_NULL);
+        CqlStatement history = new CqlStatement(insertHistory, historyValues, update.version(), CqlStatement.Nulls.WRITE_NULL);
         return new CassandraWrite(update.itemHash(), List.of(status, history));
     }
 }
