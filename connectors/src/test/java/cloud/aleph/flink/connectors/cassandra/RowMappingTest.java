@@ -9,6 +9,11 @@ import cloud.aleph.flink.operators.model.MessageStatus;
 import cloud.aleph.flink.operators.model.Rejection;
 import cloud.aleph.flink.operators.model.StatusUpdate;
 import cloud.aleph.flink.operators.model.MessageRowChange;
+import cloud.aleph.flink.operators.model.ConsensusNote;
+import cloud.aleph.flink.operators.model.EpochDigest;
+import cloud.aleph.flink.operators.model.FinalEpoch;
+import cloud.aleph.flink.operators.model.ForgottenRecord;
+import cloud.aleph.flink.operators.model.StateRowChange;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -216,5 +221,55 @@ class RowMappingTest {
     void mappingIsAPureFunction() {
         VerifiedMessage message = Samples.inlinePost("s", 1);
         assertThat(new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(message))).isEqualTo(new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(message)));
+    }
+
+    @Test
+    void everyStateRowKindMapsOntoItsTablesAndIsDeletedAtItsVersion() {
+        StateRowsMapper mapper = new StateRowsMapper(KEYSPACE);
+        String post = "{\"type\":\"blog\",\"channel\":null,\"content\":{\"v\":1},\"latest\":\"h2\",\"amends\":[\"h2\"],"
+                + "\"created\":1714564800.0,\"updated\":1714564900.0}";
+        Map<StateRowChange.Kind, String> payloads = Map.of(
+                StateRowChange.Kind.AGGREGATE, "{\"content\":{\"a\":1},\"revision\":\"h\",\"created\":1.0,\"updated\":2.0}",
+                StateRowChange.Kind.POST, post,
+                StateRowChange.Kind.TAG, "{\"file_hash\":\"f\",\"store\":\"s\",\"updated\":3.0}",
+                StateRowChange.Kind.VM, "{\"type\":\"PROGRAM\",\"current\":\"c\",\"updates\":[]}",
+                StateRowChange.Kind.PENDING, "{\"error_code\":101,\"reason\":\"r\",\"since\":1714564800000}");
+        Map<StateRowChange.Kind, List<String>> tables = Map.of(
+                StateRowChange.Kind.AGGREGATE, List.of("aggregates"),
+                StateRowChange.Kind.POST, List.of("posts_by_owner", "posts_by_type"),
+                StateRowChange.Kind.TAG, List.of("file_tags", "files_by_owner"),
+                StateRowChange.Kind.VM, List.of("vms"),
+                StateRowChange.Kind.PENDING, List.of("pending_messages"));
+        for (StateRowChange.Kind kind : StateRowChange.Kind.values()) {
+            CassandraWrite upsert = mapper.toWrite(new StateRowChange(kind, "0xowner", "key", payloads.get(kind), null, 42L));
+            assertThat(upsert.statements()).as("%s", kind).hasSize(tables.get(kind).size());
+            for (int i = 0; i < upsert.statements().size(); i++) {
+                assertThat(columns(upsert.statements().get(i), tables.get(kind).get(i))).as("%s", kind).isNotEmpty();
+                assertThat(upsert.statements().get(i).writeTimestampMicros()).isEqualTo(42L);
+            }
+            CassandraWrite delete = mapper.toWrite(new StateRowChange(kind, "0xowner", "key", null, payloads.get(kind), 43L));
+            assertThat(delete.statements()).as("%s", kind).hasSize(tables.get(kind).size()).allSatisfy(statement -> {
+                assertThat(statement.cql()).startsWith("DELETE FROM " + KEYSPACE + ".");
+                assertThat(statement.writeTimestampMicros()).isEqualTo(43L);
+            });
+        }
+        Map<String, Object> byType = columns(mapper.toWrite(
+                new StateRowChange(StateRowChange.Kind.POST, "0xowner", "h1", post, null, 1L)).statements().get(1), "posts_by_type");
+        assertThat(byType).containsEntry("type", "blog").containsEntry("day", LocalDate.of(2024, 5, 1))
+                .containsEntry("content", "{\"v\":1}");
+    }
+
+    @Test
+    void forgottenAndConsensusRowsMatchTheirTables() {
+        assertThat(columns(new ForgottenRows(KEYSPACE).toWrite(new ForgottenRecord("h", "f1,f2", "0xo", "POST", "0xs",
+                "ETH", null, 1.5, false, 9L)).statements().get(0), "forgotten_messages"))
+                .containsEntry("forgotten_by", "[\"f1\",\"f2\"]");
+        assertThat(columns(ConsensusRows.epochs(KEYSPACE).toWrite(new FinalEpoch(0, 100, 199, "root", "a,b", "ccn-1,ccn-2"))
+                .statements().get(0), "epochs")).containsEntry("signers", "[\"ccn-1\",\"ccn-2\"]");
+        assertThat(columns(ConsensusRows.signatures(KEYSPACE).toWrite(new EpochDigest("ccn-1", 0, 100, 199, "a", "root",
+                "prev", "chain", "sig")).statements().get(0), "epoch_signatures")).containsEntry("ccn", "ccn-1");
+        assertThat(columns(ConsensusRows.notes(KEYSPACE).toWrite(new ConsensusNote(ConsensusNote.Kind.DIVERGENCE, "ccn-3",
+                "0:100-199", null, "x", "y", 1_714_564_800_000L)).statements().get(0), "consensus_notes"))
+                .containsEntry("kind", "divergence").containsEntry("day", LocalDate.of(2024, 5, 1));
     }
 }
