@@ -35,7 +35,8 @@ class CassandraSchemaTest {
                 Map.entry("status", "text"),
                 Map.entry("error_code", "int"),
                 Map.entry("reason", "text"),
-                Map.entry("updated_at", "timestamp"));
+                Map.entry("updated_at", "timestamp"),
+                Map.entry("epoch", "text"));
         assertThat(tables.get("messages")).containsEntry("time", "double").containsEntry("content_time", "double")
                 .containsEntry("size", "int").containsEntry("source_offset", "bigint").hasSize(15);
     }

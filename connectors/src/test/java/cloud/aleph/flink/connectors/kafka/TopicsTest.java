@@ -20,7 +20,9 @@ class TopicsTest {
         assertThat(topics.raw()).extracting(TopicSpec::name, TopicSpec::partitions, TopicSpec::replicationFactor)
                 .containsExactly("aleph.messages.raw", 4, (short) 1);
         assertThat(topics.rejected().name()).isEqualTo("aleph.messages.rejected");
-        assertThat(topics.all()).containsExactly(topics.raw(), topics.rejected());
+        assertThat(topics.attestations().name()).isEqualTo("aleph.ccn.attestations");
+        assertThat(topics.digests().name()).isEqualTo("aleph.ccn.digests");
+        assertThat(topics.all()).containsExactly(topics.raw(), topics.rejected(), topics.attestations(), topics.digests());
         assertThat(topics.rawDeserializer()).isInstanceOf(RawMessageDeserializer.class);
         assertThat(topics.rejectedSerializer()).isInstanceOf(RejectionSerializer.class);
     }
