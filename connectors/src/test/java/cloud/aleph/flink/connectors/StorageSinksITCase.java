@@ -2,6 +2,7 @@ package cloud.aleph.flink.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cloud.aleph.flink.connectors.cassandra.CassandraQueries;
 import cloud.aleph.flink.connectors.cassandra.CassandraSessions;
@@ -230,6 +231,21 @@ class StorageSinksITCase {
                 .containsEntry("reason", null)
                 .containsEntry("updated_at", Instant.ofEpochMilli(3_000L))
                 .containsEntry("version", 3L);
+    }
+
+    @Test
+    void aFinalStatusIsReadBackWithItsEpoch() throws Exception {
+        String hash = ObjectKeys.sha256Hex("final-status".getBytes(StandardCharsets.UTF_8));
+        writeStatuses(List.of(new StatusUpdate(hash, MessageStatus.PROCESSED, null, null, 1, 1_000L),
+                new StatusUpdate(hash, MessageStatus.FINAL, null, null, 2, 2_000L, "3:40-49")));
+
+        // bin/aleph proof finds a final message's epoch through this query
+        assertThat(queries.statusByHash(hash).orElseThrow())
+                .containsEntry("status", "final")
+                .containsEntry("epoch", "3:40-49")
+                .containsEntry("version", 2L);
+        assertThat(queries.statusHistory(hash)).extracting(row -> row.get("status"), row -> row.get("epoch"))
+                .containsExactly(tuple("processed", null), tuple("final", "3:40-49"));
     }
 
     @Test

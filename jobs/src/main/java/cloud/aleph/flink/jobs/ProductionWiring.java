@@ -52,13 +52,23 @@ public final class ProductionWiring {
 
     /** Defines the agreement of a network of CCNs with its production sources and sinks. */
     public static void defineAgreementJob(StreamExecutionEnvironment env, Configuration jobConfiguration) {
+        defineAgreementJob(env, jobConfiguration, UnaryOperator.identity());
+    }
+
+    /**
+     * Defines the agreement with its production raw-topic source passed through
+     * {@code rawSourceDecorator} (tests wrap it, to inject a failure into an otherwise unchanged job).
+     */
+    public static void defineAgreementJob(StreamExecutionEnvironment env, Configuration jobConfiguration,
+            UnaryOperator<Source<RawMessage, ?, ?>> rawSourceDecorator) {
         Configuration configuration = new Configuration(jobConfiguration);
         if (!configuration.contains(KafkaOptions.GROUP_ID)) {
             configuration.set(KafkaOptions.GROUP_ID, "aleph-agreement");
         }
-        AgreementJob.defineWorkflow(env, KafkaConnectors.rawSource(configuration),
+        AgreementJob.defineWorkflow(env, rawSourceDecorator.apply(KafkaConnectors.rawSource(configuration)),
                 KafkaConnectors.attestationSource(configuration), KafkaConnectors.digestSource(configuration),
-                configuration, outputs(configuration, "aleph-agreement-rejected"),
+                // Transactional ids follow the group, so two agreements on one Kafka cluster never fence each other.
+                configuration, outputs(configuration, configuration.get(KafkaOptions.GROUP_ID) + "-rejected"),
                 new AgreementJob.ConsensusOutputs(
                         epochs -> epochs.sinkTo(CassandraSink.epochs(configuration))
                                 .uid(OperatorIds.EPOCHS_SINK_UID)

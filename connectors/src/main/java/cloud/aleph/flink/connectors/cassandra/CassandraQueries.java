@@ -35,9 +35,12 @@ public final class CassandraQueries {
         return one("SELECT * FROM " + keyspace + ".messages WHERE item_hash = ?", itemHash);
     }
 
-    /** The status row, with its write timestamp (the StatusUpdate version) as {@code version}. */
+    /**
+     * The status row, with its write timestamp (the StatusUpdate version) as {@code version} and
+     * the finalised epoch of a final message as {@code epoch} (what {@code bin/aleph proof} starts from).
+     */
     public Optional<Map<String, Object>> statusByHash(String itemHash) {
-        return one("SELECT item_hash, status, error_code, reason, updated_at, WRITETIME(status) AS version FROM "
+        return one("SELECT item_hash, status, error_code, reason, updated_at, epoch, WRITETIME(status) AS version FROM "
                 + keyspace + ".message_status WHERE item_hash = ?", itemHash);
     }
 

@@ -7,6 +7,7 @@ import cloud.aleph.flink.jobs.JobEnvironment;
 import cloud.aleph.flink.jobs.JobOptions;
 import cloud.aleph.flink.jobs.LocalCluster;
 import cloud.aleph.flink.jobs.ProductionWiring;
+import cloud.aleph.flink.jobs.workload.EpochFiller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,18 +117,7 @@ final class EmbeddedPipeline implements AutoCloseable {
      * it exist. Returns how many were published.
      */
     int completeEpochs(int epochSize) {
-        int published = 0;
-        try (RawTopicPublisher publisher = new RawTopicPublisher(configuration)) {
-            for (Map.Entry<Integer, Long> end : publisher.endOffsets().entrySet()) {
-                long missing = (epochSize - end.getValue() % epochSize) % epochSize;
-                for (long i = 0; i < missing; i++) {
-                    publisher.publish(end.getKey(), EpochFiller.heartbeat(end.getKey(), end.getValue() + i));
-                    published++;
-                }
-            }
-            publisher.flush(done -> { });
-        }
-        return published;
+        return EpochFiller.completeEpochs(configuration, epochSize);
     }
 
     /** Publishes the envelopes to the raw topic with a progress bar; returns how long it took. */

@@ -130,7 +130,9 @@ public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, 
 
     private void diverges(EpochDigest digest, String majorityRoot, Context ctx) {
         divergences.inc();
-        ctx.output(NOTES, new ConsensusNote(ConsensusNote.Kind.DIVERGENCE, digest.ccn(), ctx.getCurrentKey(), null,
+        // The note names the epoch by its id (partition:start-end), as message_status.epoch does.
+        String epochId = digest.partition() + ":" + digest.start() + "-" + digest.end();
+        ctx.output(NOTES, new ConsensusNote(ConsensusNote.Kind.DIVERGENCE, digest.ccn(), epochId, null,
                 digest.root(), majorityRoot, ctx.timerService().currentProcessingTime()));
     }
 }

@@ -166,8 +166,14 @@ class ConsensusFunctionsTest {
             assertThat(epoch.root()).isEqualTo(MerkleTree.root(leaves));
             assertThat(epoch.signers()).isEqualTo("ccn-1,ccn-2");
         });
-        assertThat(side(harness, FinalityFunction.NOTES)).singleElement()
-                .satisfies(note -> assertThat(note.ccn()).isEqualTo("ccn-3"));
+        assertThat(side(harness, FinalityFunction.NOTES)).singleElement().satisfies(note -> {
+            assertThat(note.kind()).isEqualTo(ConsensusNote.Kind.DIVERGENCE);
+            assertThat(note.ccn()).isEqualTo("ccn-3");
+            // the epoch id, as in message_status.epoch and FinalEpoch.id()
+            assertThat(note.subject()).isEqualTo("0:0-99");
+            assertThat(note.ccnSays()).isEqualTo(MerkleTree.root(List.of(ItemHashes.sha256Hex("forged"))));
+            assertThat(note.agreed()).isEqualTo(MerkleTree.root(leaves));
+        });
         harness.close();
     }
 
