@@ -3,6 +3,7 @@ package cloud.aleph.flink.jobs;
 import cloud.aleph.flink.operators.functions.MessageRecordFunction;
 import cloud.aleph.flink.operators.functions.MessageStatusFunction;
 import cloud.aleph.flink.operators.functions.OwnerStateFunction;
+import cloud.aleph.flink.operators.functions.ReleaseOnCheckpoint;
 import cloud.aleph.flink.operators.functions.SplitUnidentifiedRejections;
 import cloud.aleph.flink.operators.functions.VerifyMessageFunction;
 import cloud.aleph.flink.operators.functions.VolumeFactsFunction;
@@ -41,6 +42,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *          │                                                                                     ├─► statuses, message rows, forgotten
  *          └─► rejections (with or without item_hash) ─► rejected_messages, rejected topic
  * </pre>
+ *
+ * <p>The changes of the state operators (statuses, message rows, forgotten records, state rows)
+ * reach Cassandra once the checkpoint after them has completed, so a restart never leaves a write
+ * of the failed attempt behind.
  */
 public final class VerificationJob {
 
@@ -113,13 +118,31 @@ public final class VerificationJob {
                 .uid(OperatorIds.MESSAGE_RECORD_UID)
                 .name(OperatorIds.MESSAGE_RECORD_NAME);
 
+        // Content objects and rejections are the same whatever the order: written at once, idempotently.
         outputs.contentObjects().accept(copies);
-        outputs.messageRows().accept(statuses.getSideOutput(MessageRecordFunction.MESSAGE_ROWS));
-        outputs.statusUpdates().accept(statuses);
-        outputs.stateRows().accept(decisions.getSideOutput(OwnerStateFunction.ROWS));
-        outputs.forgotten().accept(statuses.getSideOutput(MessageRecordFunction.FORGOTTEN));
+        outputs.messageRows().accept(releasedOnCheckpoint(env, statuses.getSideOutput(MessageRecordFunction.MESSAGE_ROWS),
+                "message-rows", "Message rows"));
+        outputs.statusUpdates().accept(releasedOnCheckpoint(env, statuses, "statuses", "Statuses"));
+        outputs.stateRows().accept(releasedOnCheckpoint(env, decisions.getSideOutput(OwnerStateFunction.ROWS),
+                "state-rows", "Agreed state rows"));
+        outputs.forgotten().accept(releasedOnCheckpoint(env, statuses.getSideOutput(MessageRecordFunction.FORGOTTEN),
+                "forgotten", "Forgotten records"));
         outputs.rejections().accept(copies.getSideOutput(MessageStatusFunction.REJECTIONS)
                 .union(identified.getSideOutput(SplitUnidentifiedRejections.UNIDENTIFIED)));
+    }
+
+    /**
+     * The changes the state operators emit, held until the checkpoint of the state they come from
+     * has completed ({@link ReleaseOnCheckpoint}): after a restore, what was written is exactly what
+     * the restored state remembers writing. Without checkpoints there is nothing to wait for.
+     */
+    private static <T> DataStream<T> releasedOnCheckpoint(StreamExecutionEnvironment env, DataStream<T> changes,
+            String id, String what) {
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            return changes;
+        }
+        return changes.transform(what + " until checkpointed", changes.getType(), new ReleaseOnCheckpoint<>(changes.getType()))
+                .uid(OperatorIds.RELEASE_ON_CHECKPOINT_UID_PREFIX + id);
     }
 
     /** The owner whose state a message belongs to: content.address, or the sender when the content is not inline. */
