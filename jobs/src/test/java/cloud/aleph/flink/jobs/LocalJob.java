@@ -44,8 +44,17 @@ final class LocalJob implements AutoCloseable {
      */
     static LocalJob start(Configuration conf, Path workDir, BiConsumer<StreamExecutionEnvironment, Configuration> definition)
             throws Exception {
+        return start(conf, workDir, PARALLELISM, definition);
+    }
+
+    /**
+     * @param parallelism default parallelism of the job and task slots of the MiniCluster
+     * @param definition defines the job on the environment, given the local job configuration
+     */
+    static LocalJob start(Configuration conf, Path workDir, int parallelism,
+            BiConsumer<StreamExecutionEnvironment, Configuration> definition) throws Exception {
         InMemoryReporter metrics = InMemoryReporter.create();
-        Configuration local = LocalCluster.configuration(conf, PARALLELISM, workDir.resolve("checkpoints"));
+        Configuration local = LocalCluster.configuration(conf, parallelism, workDir.resolve("checkpoints"));
         metrics.addToConfiguration(local);
         StreamExecutionEnvironment env = JobEnvironment.create(local);
         definition.accept(env, local);
