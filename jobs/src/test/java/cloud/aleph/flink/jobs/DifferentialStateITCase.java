@@ -152,7 +152,7 @@ class DifferentialStateITCase {
             assertThat(job.status()).as("%s: job status", context).isEqualTo(JobStatus.RUNNING);
             assertThat(job.restarts()).as("%s: numRestarts", context).isZero();
             StateTables.assertSameState(session, keyspace, context, state, expected);
-            StateTables.assertRowsFollow(session, keyspace, state, rejectionIds, context);
+            StateTables.assertRowsFollow(session, keyspace, expected, rejectionIds, context);
         }
         long done = System.nanoTime();
         String timing = String.format("run %2d  p=%d %-5s  %.1f  %.1f  %.1f  %.1f  %.1f;  %.1f", run, parallelism, publication,
