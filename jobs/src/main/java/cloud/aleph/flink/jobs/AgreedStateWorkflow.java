@@ -3,6 +3,7 @@ package cloud.aleph.flink.jobs;
 import cloud.aleph.flink.operators.functions.MessageRecordFunction;
 import cloud.aleph.flink.operators.functions.MessageStatusFunction;
 import cloud.aleph.flink.operators.functions.OwnerStateFunction;
+import cloud.aleph.flink.operators.functions.ReleaseOnCheckpoint;
 import cloud.aleph.flink.operators.functions.SplitUnidentifiedRejections;
 import cloud.aleph.flink.operators.functions.VolumeFactsFunction;
 import cloud.aleph.flink.operators.functions.VolumeIndexFunction;
@@ -16,6 +17,7 @@ import cloud.aleph.flink.operators.model.VolumeEvent;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * From agreed verdicts to the agreed state, shared by the single-CCN job (verdicts of its own
@@ -77,13 +79,32 @@ final class AgreedStateWorkflow {
                 .uid(OperatorIds.MESSAGE_RECORD_UID)
                 .name(OperatorIds.MESSAGE_RECORD_NAME);
 
+        // Content objects and rejections are the same whatever the order: written at once, idempotently.
+        StreamExecutionEnvironment env = verdicts.getExecutionEnvironment();
         outputs.contentObjects().accept(copies);
-        outputs.messageRows().accept(statuses.getSideOutput(MessageRecordFunction.MESSAGE_ROWS));
-        outputs.statusUpdates().accept(statuses);
-        outputs.stateRows().accept(decisions.getSideOutput(OwnerStateFunction.ROWS));
-        outputs.forgotten().accept(statuses.getSideOutput(MessageRecordFunction.FORGOTTEN));
+        outputs.messageRows().accept(releasedOnCheckpoint(env, statuses.getSideOutput(MessageRecordFunction.MESSAGE_ROWS),
+                "message-rows", "Message rows"));
+        outputs.statusUpdates().accept(releasedOnCheckpoint(env, statuses, "statuses", "Statuses"));
+        outputs.stateRows().accept(releasedOnCheckpoint(env, decisions.getSideOutput(OwnerStateFunction.ROWS),
+                "state-rows", "Agreed state rows"));
+        outputs.forgotten().accept(releasedOnCheckpoint(env, statuses.getSideOutput(MessageRecordFunction.FORGOTTEN),
+                "forgotten", "Forgotten records"));
         outputs.rejections().accept(copies.getSideOutput(MessageStatusFunction.REJECTIONS)
                 .union(identified.getSideOutput(SplitUnidentifiedRejections.UNIDENTIFIED)));
+    }
+
+    /**
+     * The changes the state operators emit, held until the checkpoint of the state they come from
+     * has completed ({@link ReleaseOnCheckpoint}): after a restore, what was written is exactly what
+     * the restored state remembers writing. Without checkpoints there is nothing to wait for.
+     */
+    private static <T> DataStream<T> releasedOnCheckpoint(StreamExecutionEnvironment env, DataStream<T> changes,
+            String id, String what) {
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            return changes;
+        }
+        return changes.transform(what + " until checkpointed", changes.getType(), new ReleaseOnCheckpoint<>(changes.getType()))
+                .uid(OperatorIds.RELEASE_ON_CHECKPOINT_UID_PREFIX + id);
     }
 
     /** The owner whose state a message belongs to: content.address, or the sender when the content is not inline. */

@@ -22,7 +22,8 @@ public final class JobOptions {
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOptions.key("aleph.job.checkpoint-interval")
             .durationType()
             .defaultValue(Duration.ofSeconds(2))
-            .withDescription("Checkpoint interval. Rejections reach Kafka consumers (read_committed) at each checkpoint.");
+            .withDescription("Checkpoint interval. Rejections reach Kafka consumers (read_committed), and statuses and "
+                    + "state rows reach Cassandra, at each checkpoint.");
 
     public static final ConfigOption<Duration> STATUS_RETENTION = ConfigOptions.key("aleph.job.status-retention")
             .durationType()

@@ -33,6 +33,9 @@ public final class OperatorIds {
     public static final String MESSAGE_RECORD_UID = "message-record";
     public static final String MESSAGE_RECORD_NAME = "Message record by item_hash";
 
+    /** Uid prefix of the gates that hold each state output until its checkpoint completed. */
+    public static final String RELEASE_ON_CHECKPOINT_UID_PREFIX = "release-on-checkpoint-";
+
     public static final String STATE_ROWS_SINK_UID = "cassandra-state-sink";
     public static final String STATE_ROWS_SINK_NAME = "Agreed state (Cassandra)";
 

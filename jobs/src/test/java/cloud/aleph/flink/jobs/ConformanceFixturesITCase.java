@@ -15,6 +15,7 @@ import cloud.aleph.flink.operators.crypto.SignatureVerifiers;
 import cloud.aleph.flink.operators.model.Chain;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reference node's conformance fixtures (operators/src/test/resources/conformance, shared
  * through the operators test-jar) published through Kafka to the production job: every line gets
- * the final verdict of expectations.csv ({@code verdict_all_chains}, {@code code_all_chains}).
+ * the final verdict of expectations.csv ({@code verdict_all_chains}, {@code code_all_chains}), and
+ * each accepted line the status the agreed state gives it (the oracle's, every wait expired).
  *
  * <p>Some lines share an item_hash (32/53, 33/54, 58/65): the hash is processed when any copy is
  * valid, so accepted lines are checked on message_status and rejected lines on their own
@@ -70,8 +72,7 @@ class ConformanceFixturesITCase {
         try (LocalJob job = LocalJob.startVerificationJob(conf, work)) {
             RawTopic.publish(conf, inputs);
             expected.published(inputs);
-            expected.awaitSettled(session, CassandraOptions.keyspace(conf), TIMEOUT);
-            RawTopic.awaitConsumed(conf, TIMEOUT);
+            expected.awaitSettled(conf, session, TIMEOUT);
             statusAfterProcessing = job.status();
             restartsAfterProcessing = job.restarts();
             job.stopWithSavepoint(work.resolve("savepoints"));
@@ -101,6 +102,8 @@ class ConformanceFixturesITCase {
     void everyLineHasTheVerdictAndCodeOfTheReference() {
         CassandraQueries queries = new CassandraQueries(session, CassandraOptions.keyspace(conf));
         Map<String, List<Integer>> linesByHash = new HashMap<>();
+        Map<String, JsonNode> statuses = expected.expectedStatuses();
+        List<String> statesOfAcceptedLines = new ArrayList<>();
         SoftAssertions softly = new SoftAssertions();
         for (Fixture fixture : fixtures) {
             RawInput input = new RawInput("line " + fixture.line(), fixture.json(), null, null);
@@ -109,11 +112,26 @@ class ConformanceFixturesITCase {
             }
             Expected verdict = fixture.withAllChains();
             if (verdict.accepted()) {
-                Optional<Map<String, Object>> status = queries.statusByHash(input.itemHash());
-                softly.assertThat(status.map(s -> s.get("status")))
-                        .as("status of line %d %s", fixture.line(), fixture.id()).contains(MessageStatus.PROCESSED.wire());
-                softly.assertThat(queries.messageByHash(input.itemHash()))
-                        .as("messages row of line %d %s", fixture.line(), fixture.id()).isPresent();
+                // Accepted at verification: no rejection record of its own, and the status the agreed
+                // state gives its hash (the oracle's), with message rows exactly when processed.
+                softly.assertThat(queries.rejectionById(input.rejectionId()))
+                        .as("rejection record of accepted line %d %s", fixture.line(), fixture.id()).isEmpty();
+                JsonNode oracleStatus = statuses.get(input.itemHash());
+                softly.assertThat(oracleStatus).as("oracle's status of line %d %s", fixture.line(), fixture.id()).isNotNull();
+                if (oracleStatus == null) {
+                    continue;
+                }
+                String status = oracleStatus.get("status").textValue();
+                Integer code = oracleStatus.get("error_code").isNull() ? null : oracleStatus.get("error_code").intValue();
+                Optional<Map<String, Object>> row = queries.statusByHash(input.itemHash());
+                softly.assertThat(row.map(s -> s.get("status")))
+                        .as("status of line %d %s", fixture.line(), fixture.id()).contains(status);
+                softly.assertThat(row.map(s -> s.get("error_code")).orElse(null))
+                        .as("error code of line %d %s", fixture.line(), fixture.id()).isEqualTo(code);
+                softly.assertThat(queries.messageByHash(input.itemHash()).isPresent())
+                        .as("messages row of line %d %s (%s)", fixture.line(), fixture.id(), status)
+                        .isEqualTo(MessageStatus.PROCESSED.wire().equals(status));
+                statesOfAcceptedLines.add(status + (code == null ? "" : " " + code));
             } else {
                 Optional<Map<String, Object>> rejection = queries.rejectionById(input.rejectionId());
                 softly.assertThat(rejection.map(r -> r.get("error_code")))
@@ -125,11 +143,18 @@ class ConformanceFixturesITCase {
         // The shared hashes the class comment speaks of are really there.
         assertThat(linesByHash.values()).filteredOn(lines -> lines.size() > 1)
                 .contains(List.of(32, 53), List.of(33, 54), List.of(58, 65));
+        // The accepted lines end in every kind of status: the check above met the state's decisions, not only processed.
+        assertThat(statesOfAcceptedLines).contains("processed", "forgotten", "rejected 3", "rejected 101", "rejected 501");
     }
 
     @Test
     void cassandraHoldsExactlyWhatTheVerdictsCallFor() {
         expected.assertCassandra(session, CassandraOptions.keyspace(conf));
+    }
+
+    @Test
+    void theAgreedStateIsTheOracles() {
+        expected.assertAgreedState(session, CassandraOptions.keyspace(conf));
     }
 
     @Test

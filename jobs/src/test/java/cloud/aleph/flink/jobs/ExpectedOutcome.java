@@ -3,7 +3,9 @@ package cloud.aleph.flink.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.connectors.cassandra.CassandraQueries;
-import cloud.aleph.flink.connectors.cassandra.OutcomeReader;
+import cloud.aleph.flink.connectors.cassandra.MessageRows;
+import cloud.aleph.flink.connectors.cassandra.StateExport;
+import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.connectors.config.ObjectStoreOptions;
 import cloud.aleph.flink.connectors.kafka.RejectionSerializer;
 import cloud.aleph.flink.connectors.s3.ObjectStoreClients;
@@ -13,6 +15,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,16 +48,24 @@ import org.assertj.core.api.SoftAssertions;
 
 /**
  * What the verification job must have stored for a sequence of published inputs, derived from the
- * inputs alone by the rules of the design (docs/state-semantics.md):
+ * inputs by the rules of the design (docs/state-semantics.md):
  *
  * <ul>
- *   <li>an item_hash with at least one valid copy is processed, and the kept copy is the smallest
- *       by {@link CopyKey}; rejected copies never downgrade it;
+ *   <li>the status of every item_hash is the oracle's ({@link OracleState}: the sequential
+ *       reference model, every wait expired); the job runs with a short
+ *       {@code aleph.state.max-wait} ({@link ItConfiguration#MAX_WAIT}) so that this is final
+ *       within the test. The whole exported state must be the oracle's;
+ *   <li>an item_hash with at least one valid copy keeps the smallest copy by {@link CopyKey}
+ *       (rejected copies never downgrade it), and has message rows exactly while processed, with
+ *       the columns of that copy;
  *   <li>an item_hash with only rejected copies shows the rejection with the smallest rejection_id;
  *   <li>every bad input has one rejection record (keyed by the sha256 of its bytes), and one
  *       record on the rejected topic per time it was published;
- *   <li>the content of every processed inline message is in the object store under
- *       {@code sha256/<2 hex>/<item_hash>}, and nothing else is.
+ *   <li>the content of every kept inline copy is in the object store under
+ *       {@code sha256/<2 hex>/<item_hash>} (written at verification, whatever the state then
+ *       decides), and nothing else is;
+ *   <li>versions (write timestamps) are consistent: the status is the newest row of its history,
+ *       every write carries its version, and message rows are newer than their processed status.
  * </ul>
  */
 final class ExpectedOutcome {
@@ -64,10 +76,39 @@ final class ExpectedOutcome {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final List<RawInput> published = new ArrayList<>();
+    private ObjectNode oracle;
 
     /** Records inputs as published (in order; an input published twice is added twice). */
     void published(Collection<RawInput> inputs) {
         published.addAll(inputs);
+        oracle = null;
+    }
+
+    /** The oracle's agreed state of everything published, every wait expired. */
+    ObjectNode oracleState() {
+        if (oracle == null) {
+            oracle = OracleState.of(published.stream().map(RawInput::json).toList());
+        }
+        return oracle;
+    }
+
+    /** The oracle's status entry ({@code status}, {@code error_code}) of every item_hash that reached the pipeline. */
+    Map<String, JsonNode> expectedStatuses() {
+        Map<String, JsonNode> statuses = new LinkedHashMap<>();
+        oracleState().get("statuses").fields().forEachRemaining(entry -> statuses.put(entry.getKey(), entry.getValue()));
+        return statuses;
+    }
+
+    /** The kept copy of every item_hash the oracle processes: the messages that have rows. */
+    Map<String, RawInput> processedCopies() {
+        Set<String> processed = new HashSet<>(OracleState.withStatus(oracleState(), MessageStatus.PROCESSED.wire()));
+        Map<String, RawInput> copies = new LinkedHashMap<>();
+        keptCopies().forEach((hash, copy) -> {
+            if (processed.contains(hash)) {
+                copies.put(hash, copy);
+            }
+        });
+        return copies;
     }
 
     /** Valid copies by item_hash, each distinct text once. */
@@ -121,63 +162,48 @@ final class ExpectedOutcome {
     }
 
     /**
-     * Polls Cassandra until every processed item_hash shows processed, every bad input has its
-     * rejection record and every rejected item_hash has a status.
+     * Waits until the job has read everything published (its consumer group committed the end of
+     * the raw topic on a completed checkpoint), then until every item_hash has a final status,
+     * every bad input its rejection record, and the exported state stopped changing.
      */
-    void awaitSettled(CqlSession session, String keyspace, Duration timeout) throws InterruptedException {
-        OutcomeReader reader = new OutcomeReader(session, keyspace);
-        Set<String> pendingProcessed = new HashSet<>(validCopies().keySet());
-        Set<String> pendingRejections = new HashSet<>(rejections().keySet());
-        Set<String> pendingRejectedStatuses = new HashSet<>(rejectedStatuses().keySet());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            reader.statuses(pendingProcessed).forEach((hash, status) -> {
-                if (MessageStatus.PROCESSED.wire().equals(status.status())) {
-                    pendingProcessed.remove(hash);
-                }
-            });
-            pendingRejections.removeAll(reader.rejectionCodes(pendingRejections).keySet());
-            pendingRejectedStatuses.removeAll(reader.statuses(pendingRejectedStatuses).keySet());
-            if (pendingProcessed.isEmpty() && pendingRejections.isEmpty() && pendingRejectedStatuses.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not settled within " + timeout + ": not processed " + labels(pendingProcessed, true)
-                        + ", without rejection record " + labels(pendingRejections, false)
-                        + ", without status " + pendingRejectedStatuses);
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+    void awaitSettled(Configuration conf, CqlSession session, Duration timeout) throws Exception {
+        RawTopic.awaitConsumed(conf, timeout);
+        SettledState.await(session, CassandraOptions.keyspace(conf), expectedStatuses().keySet(), rejections().keySet(),
+                ItConfiguration.QUIET, timeout);
+    }
+
+    /** The state exported from Cassandra is the oracle's, and the rows it does not show follow it. */
+    void assertAgreedState(CqlSession session, String keyspace) {
+        StateComparison.assertSameState("agreed state", new StateExport(session, keyspace).export(), oracleState());
+        StateTables.assertRowsFollow(session, keyspace, oracleState(), rejections().keySet(), "agreed state");
     }
 
     /** Every table of the keyspace holds exactly what the inputs call for. */
     void assertCassandra(CqlSession session, String keyspace) {
         CassandraQueries queries = new CassandraQueries(session, keyspace);
         SoftAssertions softly = new SoftAssertions();
-        Map<String, RawInput> kept = keptCopies();
+        Map<String, JsonNode> statuses = expectedStatuses();
+        Map<String, RawInput> withRows = processedCopies();
         Map<String, List<RawInput>> validCopies = validCopies();
         Map<String, RawInput> rejectedStatuses = rejectedStatuses();
         Map<String, RawInput> rejections = rejections();
 
+        // The oracle and the inputs' own expectations agree on what reached the pipeline.
+        Set<String> reached = new HashSet<>(validCopies.keySet());
+        reached.addAll(rejectedStatuses.keySet());
+        softly.assertThat(statuses.keySet()).as("item_hashes the oracle gives a status")
+                .containsExactlyInAnyOrderElementsOf(reached);
+
         // Nothing lost, nothing extra: the keys of every table.
         softly.assertThat(column(session, "SELECT item_hash FROM " + keyspace + ".messages"))
-                .as("item_hashes of messages").containsExactlyInAnyOrderElementsOf(kept.keySet());
-        Set<String> statusHashes = new HashSet<>(kept.keySet());
-        statusHashes.addAll(rejectedStatuses.keySet());
+                .as("item_hashes of messages (the processed ones)").containsExactlyInAnyOrderElementsOf(withRows.keySet());
         softly.assertThat(column(session, "SELECT item_hash FROM " + keyspace + ".message_status"))
-                .as("item_hashes of message_status").containsExactlyInAnyOrderElementsOf(statusHashes);
+                .as("item_hashes of message_status").containsExactlyInAnyOrderElementsOf(statuses.keySet());
         softly.assertThat(column(session, "SELECT rejection_id FROM " + keyspace + ".rejected_messages"))
                 .as("rejection_ids of rejected_messages").containsExactlyInAnyOrderElementsOf(rejections.keySet());
 
-        Map<String, Integer> verdictsPerHash = new HashMap<>();
-        for (RawInput input : published) {
-            if (input.itemHash() != null) {
-                verdictsPerHash.merge(input.itemHash(), 1, Integer::sum);
-            }
-        }
-
         Map<List<Object>, Set<String>> bySenderDay = new HashMap<>();
-        kept.forEach((hash, copy) -> {
+        withRows.forEach((hash, copy) -> {
             String label = copy.label();
             Map<String, Object> row = queries.messageByHash(hash).orElse(null);
             softly.assertThat(row).as("messages row of %s", label).isNotNull();
@@ -209,8 +235,6 @@ final class ExpectedOutcome {
             softly.assertThat(status.get("status")).as("status of %s", label).isEqualTo(MessageStatus.PROCESSED.wire());
             softly.assertThat(status.get("error_code")).as("error code of %s", label).isNull();
             softly.assertThat(status.get("reason")).as("reason of %s", label).isNull();
-            assertVersions(softly, session, keyspace, label, hash, status, verdictsPerHash.get(hash),
-                    validCopies.get(hash).size());
 
             bySenderDay.computeIfAbsent(List.of(copy.claimed("sender"), dayOfEpochSeconds(time)), k -> new HashSet<>()).add(hash);
         });
@@ -223,7 +247,27 @@ final class ExpectedOutcome {
                     .as("item_hashes of messages_by_sender %s", partition).containsExactlyInAnyOrderElementsOf(hashes);
         });
         softly.assertThat(session.execute("SELECT COUNT(*) FROM " + keyspace + ".messages_by_sender").one().getLong(0))
-                .as("rows of messages_by_sender").isEqualTo(kept.size());
+                .as("rows of messages_by_sender").isEqualTo(withRows.size());
+
+        // Valid copies the agreed state did not process: the oracle's status, no rows (see the keys above).
+        validCopies.forEach((hash, copies) -> {
+            if (withRows.containsKey(hash)) {
+                return;
+            }
+            String label = copies.get(0).label();
+            Map<String, Object> status = queries.statusByHash(hash).orElse(null);
+            softly.assertThat(status).as("status of %s", label).isNotNull();
+            if (status == null) {
+                return;
+            }
+            JsonNode expected = statuses.get(hash);
+            softly.assertThat(status.get("status")).as("status of %s", label).isEqualTo(expected.get("status").textValue());
+            softly.assertThat(status.get("error_code")).as("error code of %s", label)
+                    .isEqualTo(expected.get("error_code").isNull() ? null : expected.get("error_code").intValue());
+            if (MessageStatus.REJECTED.wire().equals(status.get("status"))) {
+                softly.assertThat((String) status.get("reason")).as("reason of %s", label).isNotBlank();
+            }
+        });
 
         rejectedStatuses.forEach((hash, shown) -> {
             Map<String, Object> status = queries.statusByHash(hash).orElse(null);
@@ -234,11 +278,13 @@ final class ExpectedOutcome {
             softly.assertThat(status.get("status")).as("status of %s", shown.label()).isEqualTo(MessageStatus.REJECTED.wire());
             softly.assertThat(status.get("error_code")).as("error code of %s", shown.label())
                     .isEqualTo(shown.expectedCode().code());
+            softly.assertThat(statuses.get(hash)).as("oracle's status of %s", shown.label())
+                    .isEqualTo(parse("{\"error_code\":" + shown.expectedCode().code() + ",\"status\":\"rejected\"}"));
             assertReason(softly, (String) status.get("reason"), shown);
-            long updatedMicros = ((Instant) status.get("updated_at")).toEpochMilli() * 1000;
-            softly.assertThat((Long) status.get("version")).as("version of %s", shown.label())
-                    .isBetween(updatedMicros, updatedMicros + verdictsPerHash.get(hash) - 1);
         });
+
+        statuses.keySet().forEach(hash -> assertVersions(softly, session, keyspace, labelOf(hash), hash,
+                withRows.containsKey(hash)));
 
         Map<LocalDate, Set<String>> rejectionsByDay = new HashMap<>();
         Map<String, Set<String>> rejectionsByHash = new HashMap<>();
@@ -305,28 +351,100 @@ final class ExpectedOutcome {
     }
 
     /**
-     * Status versions are the write timestamps; with one verdict for a hash the version is the
-     * input's Kafka timestamp in microseconds (updated_at), and each further change adds at most
-     * one. The message rows carry the version of the kept copy, which is the status's version
-     * unless a smaller valid copy replaced the first one later.
+     * Versions are write timestamps that grow per item_hash, at least the time of the input that
+     * caused the write (in microseconds): the first status row's version is exactly that. The
+     * status must be the newest row of its history (an older write winning would show here), every
+     * row is written at its own version, and every history row is a change, through restarts too
+     * (a write of a failed attempt that the replay does not repeat would show as a repeated or
+     * extra row). The message rows of a processed message are written after its status, all at one
+     * version.
      */
     private static void assertVersions(SoftAssertions softly, CqlSession session, String keyspace, String label,
-            String hash, Map<String, Object> status, int verdicts, int validCopies) {
-        long version = (Long) status.get("version");
-        long updatedMicros = ((Instant) status.get("updated_at")).toEpochMilli() * 1000;
-        softly.assertThat(version).as("status version of %s (%d verdicts)", label, verdicts)
-                .isBetween(updatedMicros, updatedMicros + verdicts - 1);
-        Row row = session.execute(session.prepare("SELECT WRITETIME(sender) FROM " + keyspace
-                + ".messages WHERE item_hash = ?").bind(hash)).one();
-        long rowVersion = row.getLong(0);
-        if (validCopies == 1) {
-            softly.assertThat(rowVersion).as("messages row version of %s", label).isEqualTo(version);
-        } else {
-            softly.assertThat(rowVersion).as("messages row version of %s", label).isGreaterThanOrEqualTo(version);
+            String hash, boolean hasRows) {
+        Row status = session.execute(session.prepare("SELECT status, error_code, reason, updated_at, WRITETIME(status)"
+                + " AS version FROM " + keyspace + ".message_status WHERE item_hash = ?").bind(hash)).one();
+        List<Row> history = session.execute(session.prepare("SELECT version, status, error_code, reason, updated_at,"
+                + " WRITETIME(status) AS written FROM " + keyspace + ".status_history WHERE item_hash = ?").bind(hash)).all();
+        softly.assertThat(history).as("status_history of %s", label).isNotEmpty();
+        if (status == null || history.isEmpty()) {
+            return;
         }
+        Row newest = history.get(history.size() - 1);
+        long version = status.getLong("version");
+        softly.assertThat(version).as("status version of %s: the newest of its status_history", label)
+                .isEqualTo(newest.getLong("version"));
+        softly.assertThat(statusFields(status, true)).as("status of %s: its newest status_history row", label)
+                .isEqualTo(statusFields(newest, true));
+        for (int i = 0; i < history.size(); i++) {
+            Row row = history.get(i);
+            long rowVersion = row.getLong("version");
+            softly.assertThat(row.getLong("written")).as("write timestamp of status_history %d of %s", rowVersion, label)
+                    .isEqualTo(rowVersion);
+            long updatedMicros = row.getInstant("updated_at").toEpochMilli() * 1000;
+            if (i == 0) {
+                softly.assertThat(rowVersion).as("first status version of %s: its input's time in microseconds", label)
+                        .isEqualTo(updatedMicros);
+            } else {
+                softly.assertThat(rowVersion).as("status version %d of %s: at least its input's time", i, label)
+                        .isGreaterThanOrEqualTo(updatedMicros);
+                softly.assertThat(statusFields(row, false)).as("status_history %d of %s: a change", i, label)
+                        .isNotEqualTo(statusFields(history.get(i - 1), false));
+            }
+        }
+        if (!hasRows) {
+            return;
+        }
+        Row message = session.execute(session.prepare("SELECT sender, owner, type, channel, time, WRITETIME(sender) AS written"
+                + " FROM " + keyspace + ".messages WHERE item_hash = ?").bind(hash)).one();
+        if (message == null) {
+            return; // reported with the keys of messages
+        }
+        long rowsVersion = message.getLong("written");
+        softly.assertThat(rowsVersion).as("messages row version of %s: after its processed status", label)
+                .isGreaterThan(version);
+        double time = message.getDouble("time");
+        LocalDate day = dayOfEpochSeconds(time);
+        String channel = message.getString("channel");
+        Map<String, Row> listings = new LinkedHashMap<>();
+        listings.put("messages_by_sender", session.execute(session.prepare("SELECT WRITETIME(type) AS written FROM " + keyspace
+                + ".messages_by_sender WHERE sender = ? AND day = ? AND time = ? AND item_hash = ?")
+                .bind(message.getString("sender"), day, time, hash)).one());
+        listings.put("messages_by_owner", session.execute(session.prepare("SELECT WRITETIME(type) AS written FROM " + keyspace
+                + ".messages_by_owner WHERE owner = ? AND day = ? AND time = ? AND item_hash = ?")
+                .bind(message.getString("owner"), day, time, hash)).one());
+        listings.put("messages_by_type", session.execute(session.prepare("SELECT WRITETIME(owner) AS written FROM " + keyspace
+                + ".messages_by_type WHERE type = ? AND channel = ? AND day = ? AND time = ? AND item_hash = ?")
+                .bind(message.getString("type"), channel == null ? MessageRows.NO_CHANNEL : channel, day, time, hash)).one());
+        listings.forEach((table, row) -> {
+            softly.assertThat(row).as("%s row of %s, keyed by its messages row", table, label).isNotNull();
+            if (row != null) {
+                softly.assertThat(row.getLong("written")).as("%s row version of %s: its messages row's", table, label)
+                        .isEqualTo(rowsVersion);
+            }
+        });
     }
 
-    /** The object store holds the exact content of every processed inline message, and nothing else. */
+    /** status, error_code, reason (and updated_at) of a message_status or status_history row. */
+    private static List<Object> statusFields(Row row, boolean withTime) {
+        List<Object> fields = new ArrayList<>(Arrays.asList(
+                row.getString("status"), row.isNull("error_code") ? null : row.getInt("error_code"), row.getString("reason")));
+        if (withTime) {
+            fields.add(row.getInstant("updated_at"));
+        }
+        return fields;
+    }
+
+    /** The label of the first input published with this item_hash. */
+    private String labelOf(String hash) {
+        for (RawInput input : published) {
+            if (hash.equals(input.itemHash())) {
+                return input.label();
+            }
+        }
+        return hash;
+    }
+
+    /** The object store holds the exact content of every kept inline copy, and nothing else. */
     void assertContentObjects(Configuration conf) throws Exception {
         Map<String, byte[]> expected = new TreeMap<>();
         keptCopies().forEach((hash, copy) -> {
@@ -428,8 +546,7 @@ final class ExpectedOutcome {
     }
 
     private static CopyKey copyKey(RawInput input) {
-        return new CopyKey(input.claimed("item_content") == null, input.claimed("signature"), input.claimed("sender"),
-                input.claimed("chain"),
+        return new CopyKey(!"inline".equals(itemTypeOf(input)), input.claimed("signature"), input.claimed("sender"), input.claimed("chain"),
                 input.field("time").asDouble(), input.claimed("channel"));
     }
 

@@ -13,6 +13,18 @@ final class ItConfiguration {
     /** Short enough for the rejected topic to show each checkpoint's rejections quickly. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
 
+    /**
+     * How long a message waits for a missing dependency: short, so that every wait expires within
+     * a test and the state can be compared with the oracle's after expiry.
+     */
+    static final Duration MAX_WAIT = Duration.ofSeconds(3);
+
+    /**
+     * How long the exported state must stay unchanged before it counts as settled: several
+     * evaluation delays (200 ms) and checkpoint intervals, beyond which the sinks have flushed.
+     */
+    static final Duration QUIET = Duration.ofSeconds(2);
+
     private ItConfiguration() {}
 
     /**
@@ -36,6 +48,7 @@ final class ItConfiguration {
         conf.set(ObjectStoreOptions.BUCKET, "it-jobs-" + name);
         conf.set(JobOptions.CCN_ID, "it-" + name);
         conf.set(JobOptions.CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL);
+        conf.set(JobOptions.MAX_WAIT, MAX_WAIT);
         return conf;
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
@@ -24,6 +26,7 @@ final class LocalJob implements AutoCloseable {
     static final int PARALLELISM = 2;
 
     private static final Duration METRIC_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(60);
 
     private final JobClient client;
     private final InMemoryReporter metrics;
@@ -44,8 +47,17 @@ final class LocalJob implements AutoCloseable {
      */
     static LocalJob start(Configuration conf, Path workDir, BiConsumer<StreamExecutionEnvironment, Configuration> definition)
             throws Exception {
+        return start(conf, workDir, PARALLELISM, definition);
+    }
+
+    /**
+     * @param parallelism default parallelism of the job and task slots of the MiniCluster
+     * @param definition defines the job on the environment, given the local job configuration
+     */
+    static LocalJob start(Configuration conf, Path workDir, int parallelism,
+            BiConsumer<StreamExecutionEnvironment, Configuration> definition) throws Exception {
         InMemoryReporter metrics = InMemoryReporter.create();
-        Configuration local = LocalCluster.configuration(conf, PARALLELISM, workDir.resolve("checkpoints"));
+        Configuration local = LocalCluster.configuration(conf, parallelism, workDir.resolve("checkpoints"));
         metrics.addToConfiguration(local);
         StreamExecutionEnvironment env = JobEnvironment.create(local);
         definition.accept(env, local);
@@ -122,6 +134,15 @@ final class LocalJob implements AutoCloseable {
         try {
             if (!stopped && !client.getJobStatus().get().isGloballyTerminalState()) {
                 client.cancel().get();
+                // The cancel is only acknowledged: wait until every task (and its sink writers) has stopped,
+                // so that nothing of this job is written after it is closed.
+                try {
+                    client.getJobExecutionResult().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException cancelled) {
+                    // The expected end of a cancelled job.
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("job not cancelled within " + CANCEL_TIMEOUT, e);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,13 +23,18 @@ final class RawTopic {
 
     /** Publishes the inputs in order through the production publisher and waits for the broker's acknowledgements. */
     static void publish(Configuration conf, Collection<RawInput> inputs) {
+        publishEnvelopes(conf, inputs.stream().map(RawInput::json).toList());
+    }
+
+    /** Publishes the envelopes in order through the production publisher and waits for the broker's acknowledgements. */
+    static void publishEnvelopes(Configuration conf, Collection<String> envelopes) {
         try (RawTopicPublisher publisher = new RawTopicPublisher(conf)) {
-            for (RawInput input : inputs) {
-                publisher.publish(input.json());
+            for (String envelope : envelopes) {
+                publisher.publish(envelope);
             }
             publisher.flush(acknowledged -> {});
-            if (publisher.acknowledged() != inputs.size()) {
-                throw new AssertionError(publisher.acknowledged() + " of " + inputs.size() + " inputs acknowledged");
+            if (publisher.acknowledged() != envelopes.size()) {
+                throw new AssertionError(publisher.acknowledged() + " of " + envelopes.size() + " inputs acknowledged");
             }
         }
     }

@@ -1,6 +1,8 @@
 package cloud.aleph.flink.jobs;
 
 import cloud.aleph.flink.connectors.config.KafkaOptions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** The rejected topic as a downstream consumer sees it: read_committed, aborted transactions invisible. */
 final class RejectedTopic {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private RejectedTopic() {}
+
+    /** The rejection_id of a record of the rejected topic. */
+    static String rejectionIdOf(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return JSON.readTree(record.value()).get("rejection_id").textValue();
+        } catch (IOException e) {
+            throw new AssertionError("a record of the rejected topic is not JSON", e);
+        }
+    }
 
     /** Every committed record, from the beginning of each partition to its last stable offset at the time of the call. */
     static List<ConsumerRecord<byte[], byte[]>> readAllCommitted(Configuration conf, Duration timeout) {

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The verification job fails once mid-stream and restarts from its last checkpoint: nothing is
  * lost and nothing is doubled. The job is the production job, its Kafka source wrapped so that
- * it throws once, some records after a completed checkpoint ({@link FailOnceSource}).
+ * it throws once, some records after a completed checkpoint ({@link FailingSource}).
  *
  * <p>The workload goes in two halves; the second is published once the first is settled and a
  * checkpoint has completed, so the failure falls while records flow, with a checkpoint behind it.
  * What can show a duplicate is checked: the rejected topic (read_committed, one record per bad
- * input), the status versions (write timestamps) and the row counts of every sender-day partition.
+ * input), the status versions (write timestamps) and the row counts of every sender-day partition;
+ * and the agreed state must be the oracle's, as without a failure.
  */
 @ExtendWith(StackExtension.class)
 class RestartITCase {
@@ -58,8 +59,7 @@ class RestartITCase {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         Bootstrap.run(conf);
         session = CassandraSessions.open(conf);
-        String keyspace = CassandraOptions.keyspace(conf);
-        Path marker = work.resolve("failed-once");
+        Path markers = work.resolve("failures");
 
         List<RawInput> workload = new ArrayList<>();
         List<WorkloadMessage> messages = DemoWorkload.generate(240, 36, 5, 1_700_000_000.0);
@@ -71,18 +71,17 @@ class RestartITCase {
         List<RawInput> secondHalf = workload.subList(workload.size() / 2, workload.size());
 
         try (LocalJob job = LocalJob.start(conf, work, (env, local) -> ProductionWiring.defineVerificationJob(
-                env, local, source -> FailOnceSource.wrap(source, marker, RECORDS_BEFORE_FAILURE)))) {
+                env, local, source -> FailingSource.wrap(source, markers, RECORDS_BEFORE_FAILURE)))) {
             RawTopic.publish(conf, firstHalf);
             expected.published(firstHalf);
-            expected.awaitSettled(session, keyspace, TIMEOUT);
+            expected.awaitSettled(conf, session, TIMEOUT);
             job.awaitCompletedCheckpoints(job.completedCheckpoints() + 1, TIMEOUT);
 
             RawTopic.publish(conf, secondHalf);
             expected.published(secondHalf);
-            expected.awaitSettled(session, keyspace, TIMEOUT);
-            RawTopic.awaitConsumed(conf, TIMEOUT);
+            expected.awaitSettled(conf, session, TIMEOUT);
 
-            failureInjected = Files.exists(marker);
+            failureInjected = Files.exists(FailingSource.marker(markers, 0));
             statusAfterProcessing = job.status();
             restarts = job.restarts();
             lastRestore = job.lastCheckpointRestoreTimestamp();
@@ -109,6 +108,11 @@ class RestartITCase {
     @Test
     void cassandraHasEveryMessageOnceAndEveryStatus() {
         expected.assertCassandra(session, CassandraOptions.keyspace(conf));
+    }
+
+    @Test
+    void theAgreedStateIsTheOracles() {
+        expected.assertAgreedState(session, CassandraOptions.keyspace(conf));
     }
 
     @Test

@@ -114,12 +114,17 @@ public class MessageRecordFunction extends KeyedProcessFunction<String, MessageE
             rowsOf = null;
         }
 
-        boolean wasForgotten = current != null && MessageStatus.FORGOTTEN.name().equals(current.shownStatus());
-        boolean forgottenByChanged = current == null || !Objects.equals(forgottenBy, current.forgottenBy());
-        if (copy != null && shown == MessageStatus.FORGOTTEN && (!wasForgotten || forgottenByChanged)) {
+        // The forgotten record describes the kept copy, so it needs both the copy and the decision:
+        // the decision can overtake the copy (they come by different paths), and the kept copy can
+        // change. It is written when the last of them arrives, rewritten when either changes.
+        VerifiedMessage previousCopy = current == null ? null : current.copy();
+        boolean recordWritten = previousCopy != null && MessageStatus.FORGOTTEN.name().equals(current.shownStatus());
+        boolean recordStale = !recordWritten || !Objects.equals(forgottenBy, current.forgottenBy())
+                || !previousCopy.equals(copy);
+        if (copy != null && shown == MessageStatus.FORGOTTEN && recordStale) {
             version = next(version, received);
             ctx.output(FORGOTTEN, forgottenRecord(copy, forgottenBy, false, version));
-        } else if (wasForgotten && shown != MessageStatus.FORGOTTEN && copy != null) {
+        } else if (recordWritten && shown != MessageStatus.FORGOTTEN) {
             version = next(version, received);
             ctx.output(FORGOTTEN, forgottenRecord(copy, forgottenBy, true, version));
         }

@@ -116,6 +116,52 @@ class MessageRecordFunctionTest {
         assertThat(side(MessageRecordFunction.MESSAGE_ROWS)).as("a final message has its rows").hasSize(1);
     }
 
+    @Test
+    void aForgetDecisionThatOvertakesTheCopyGetsItsForgottenRecordWhenTheCopyArrives() throws Exception {
+        // The decision comes through the owner's state, the copy straight from the status operator:
+        // on a loaded job either can reach the record operator first.
+        harness.processElement(MessageEvent.of(decision(MessageStatus.FORGOTTEN, null, "f1")), 0);
+        assertThat(side(MessageRecordFunction.FORGOTTEN)).as("no copy yet: nothing to describe").isEmpty();
+
+        harness.processElement(MessageEvent.of(new AcceptedCopy(message, 1L, null, null)), 0);
+
+        assertThat(harness.extractOutputValues()).extracting(StatusUpdate::status).containsExactly(MessageStatus.FORGOTTEN);
+        assertThat(side(MessageRecordFunction.FORGOTTEN)).singleElement().satisfies(record -> {
+            assertThat(record.forgottenBy()).isEqualTo("f1");
+            assertThat(record.remove()).isFalse();
+            assertThat(record.owner()).isEqualTo(OWNER);
+            assertThat(record.sender()).isEqualTo(message.sender());
+            assertThat(record.version()).isGreaterThan(harness.extractOutputValues().get(0).version());
+        });
+        assertThat(side(MessageRecordFunction.MESSAGE_ROWS)).as("a forgotten message has no rows").isEmpty();
+    }
+
+    @Test
+    void aReplacingCopyOfAForgottenMessageRewritesItsForgottenRecord() throws Exception {
+        harness.processElement(MessageEvent.of(new AcceptedCopy(message, 1L, null, null)), 0);
+        harness.processElement(MessageEvent.of(decision(MessageStatus.FORGOTTEN, null, "f1")), 0);
+        VerifiedMessage smaller = new VerifiedMessage(hash, message.chain(), message.sender(), message.type(),
+                message.itemType(), message.itemContent(), "0xaaa", 90.0, "OTHER", message.owner(), message.contentTime(),
+                message.size(), 0, 1L, 0L);
+        harness.processElement(MessageEvent.of(new AcceptedCopy(smaller, 2L, null, null)), 0);
+        harness.processElement(MessageEvent.of(new AcceptedCopy(smaller, 3L, null, null)), 0);
+
+        List<ForgottenRecord> records = side(MessageRecordFunction.FORGOTTEN);
+        assertThat(records).as("written for the first copy, rewritten once for the copy that replaced it").hasSize(2);
+        assertThat(records.get(1).channel()).isEqualTo("OTHER");
+        assertThat(records.get(1).time()).isEqualTo(90.0);
+        assertThat(records.get(1).version()).isGreaterThan(records.get(0).version());
+    }
+
+    @Test
+    void aMessageNoLongerForgottenLosesItsForgottenRecord() throws Exception {
+        harness.processElement(MessageEvent.of(new AcceptedCopy(message, 1L, null, null)), 0);
+        harness.processElement(MessageEvent.of(decision(MessageStatus.FORGOTTEN, null, "f1")), 0);
+        harness.processElement(MessageEvent.of(decision(MessageStatus.PROCESSED, null, null)), 0);
+
+        assertThat(side(MessageRecordFunction.FORGOTTEN)).extracting(ForgottenRecord::remove).containsExactly(false, true);
+    }
+
     private StateDecision decision(MessageStatus status, Integer code, String forgottenBy) {
         return new StateDecision(hash, status, code, code == null ? null : "reason", forgottenBy);
     }

@@ -24,13 +24,17 @@ import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Wraps a source so that the job fails once, mid-stream: a reader throws on the n-th record it
- * emits after the first checkpoint it is told about, so there is a checkpoint to restart from and
- * processed records after it to replay. Everything else is the wrapped source's. A marker file,
- * created atomically by the failing reader, keeps the other readers and every later attempt from
- * failing again.
+ * Wraps a source so that the job fails at chosen points, mid-stream, each point once: the k-th
+ * failure is thrown by a reader on the {@code recordsAfterCheckpoint[k]}-th record it emits after
+ * the first checkpoint completed in its attempt, so there is a checkpoint to restart from and
+ * processed records after it to replay. Everything else is the wrapped source's.
+ *
+ * <p>A marker file per failure, created atomically by the failing reader, keeps the other readers
+ * and every later attempt from throwing it again. A reader only aims at the failure after those
+ * whose markers exist when it is created, so one attempt ends with at most one injected failure,
+ * and the job restarts exactly once per failure.
  */
-final class FailOnceSource<T, SplitT extends SourceSplit, EnumChkT>
+final class FailingSource<T, SplitT extends SourceSplit, EnumChkT>
         implements Source<T, SplitT, EnumChkT>, ResultTypeQueryable<T> {
 
     private static final long serialVersionUID = 1L;
@@ -45,24 +49,47 @@ final class FailOnceSource<T, SplitT extends SourceSplit, EnumChkT>
     }
 
     private final Source<T, SplitT, EnumChkT> delegate;
-    private final String marker;
-    private final int recordsAfterCheckpoint;
+    private final String markerDir;
+    private final int[] recordsAfterCheckpoint;
 
-    private FailOnceSource(Source<T, SplitT, EnumChkT> delegate, Path marker, int recordsAfterCheckpoint) {
+    private FailingSource(Source<T, SplitT, EnumChkT> delegate, Path markerDir, int[] recordsAfterCheckpoint) {
         this.delegate = delegate;
-        this.marker = marker.toString();
-        this.recordsAfterCheckpoint = recordsAfterCheckpoint;
+        this.markerDir = markerDir.toString();
+        this.recordsAfterCheckpoint = recordsAfterCheckpoint.clone();
     }
 
     /**
-     * @param marker file created when the failure is thrown; must not exist yet
-     * @param recordsAfterCheckpoint records a reader emits after its first completed checkpoint before it fails
+     * @param markerDir directory of the marker files, created if missing; must hold no marker yet
+     * @param recordsAfterCheckpoint for each failure in turn, the records a reader emits after the first
+     *     completed checkpoint of its attempt before it throws it
      */
-    static <T, S extends SourceSplit, E> Source<T, S, E> wrap(Source<T, S, E> source, Path marker, int recordsAfterCheckpoint) {
+    static <T, S extends SourceSplit, E> Source<T, S, E> wrap(Source<T, S, E> source, Path markerDir,
+            int... recordsAfterCheckpoint) {
         if (!(source instanceof ResultTypeQueryable)) {
             throw new IllegalArgumentException("the wrapped source must tell its produced type");
         }
-        return new FailOnceSource<>(source, marker, recordsAfterCheckpoint);
+        try {
+            Files.createDirectories(markerDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new FailingSource<>(source, markerDir, recordsAfterCheckpoint);
+    }
+
+    /** The marker of the {@code index}-th failure (from 0): it exists once that failure was thrown. */
+    static Path marker(Path markerDir, int index) {
+        return markerDir.resolve("failure-" + index);
+    }
+
+    /** How many of the failures were thrown so far. */
+    static int thrown(Path markerDir, int failures) {
+        int thrown = 0;
+        for (int i = 0; i < failures; i++) {
+            if (Files.exists(marker(markerDir, i))) {
+                thrown++;
+            }
+        }
+        return thrown;
     }
 
     @Override
@@ -72,7 +99,7 @@ final class FailOnceSource<T, SplitT extends SourceSplit, EnumChkT>
 
     @Override
     public SourceReader<T, SplitT> createReader(SourceReaderContext context) throws Exception {
-        return new Reader(delegate.createReader(context));
+        return new Reader(delegate.createReader(context), thrown(Path.of(markerDir), recordsAfterCheckpoint.length));
     }
 
     @Override
@@ -107,25 +134,30 @@ final class FailOnceSource<T, SplitT extends SourceSplit, EnumChkT>
     private final class Reader implements SourceReader<T, SplitT> {
 
         private final SourceReader<T, SplitT> reader;
+        /** The failure this reader may throw: the first one not thrown when it was created. */
+        private final int failure;
         private boolean checkpointed;
         private boolean done;
         private int seen;
 
-        Reader(SourceReader<T, SplitT> reader) {
+        Reader(SourceReader<T, SplitT> reader, int failure) {
             this.reader = reader;
+            this.failure = failure;
+            this.done = failure >= recordsAfterCheckpoint.length;
         }
 
         void beforeRecord() {
-            if (checkpointed && !done && ++seen >= recordsAfterCheckpoint) {
+            if (checkpointed && !done && ++seen >= recordsAfterCheckpoint[failure]) {
                 done = true;
                 try {
-                    Files.createFile(Path.of(marker));
-                } catch (FileAlreadyExistsException alreadyFailed) {
+                    Files.createFile(marker(Path.of(markerDir), failure));
+                } catch (FileAlreadyExistsException anotherReaderThrewIt) {
                     return;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                throw new InjectedFailure("injected failure after " + seen + " records past a completed checkpoint");
+                throw new InjectedFailure("injected failure " + (failure + 1) + " of " + recordsAfterCheckpoint.length
+                        + ", after " + seen + " records past a completed checkpoint");
             }
         }
 
