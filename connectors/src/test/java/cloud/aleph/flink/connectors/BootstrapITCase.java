@@ -32,15 +32,17 @@ class BootstrapITCase {
         conf.set(KafkaOptions.RAW_PARTITIONS, 3);
         String raw = conf.get(KafkaOptions.RAW_TOPIC);
         String rejected = conf.get(KafkaOptions.REJECTED_TOPIC);
+        String attestations = conf.get(KafkaOptions.ATTESTATIONS_TOPIC);
+        String digests = conf.get(KafkaOptions.DIGESTS_TOPIC);
 
         Bootstrap.Result first = Bootstrap.run(conf);
         Bootstrap.Result second = Bootstrap.run(conf);
 
-        assertThat(first.topicsCreated()).containsExactlyInAnyOrder(raw, rejected);
+        assertThat(first.topicsCreated()).containsExactlyInAnyOrder(raw, rejected, attestations, digests);
         assertThat(first.topicsExisting()).isEmpty();
         assertThat(first.bucketCreated()).isTrue();
         assertThat(second.topicsCreated()).isEmpty();
-        assertThat(second.topicsExisting()).containsExactlyInAnyOrder(raw, rejected);
+        assertThat(second.topicsExisting()).containsExactlyInAnyOrder(raw, rejected, attestations, digests);
         assertThat(second.bucketCreated()).isFalse();
         assertThat(first.tables()).containsExactlyElementsOf(CassandraSchema.TABLES);
         assertThat(second.tables()).containsExactlyElementsOf(CassandraSchema.TABLES);
@@ -76,6 +78,8 @@ class BootstrapITCase {
                 Map.entry("ALEPH_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers()),
                 Map.entry("ALEPH_KAFKA_RAW_TOPIC", "it.bootstrapenv.raw"),
                 Map.entry("ALEPH_KAFKA_REJECTED_TOPIC", "it.bootstrapenv.rejected"),
+                Map.entry("ALEPH_KAFKA_ATTESTATIONS_TOPIC", "it.bootstrapenv.attestations"),
+                Map.entry("ALEPH_KAFKA_DIGESTS_TOPIC", "it.bootstrapenv.digests"),
                 Map.entry("ALEPH_CASSANDRA_CONTACT_POINTS", stack.cassandraContactPoint()),
                 Map.entry("ALEPH_CASSANDRA_LOCAL_DATACENTER", stack.cassandraDatacenter()),
                 Map.entry("ALEPH_CASSANDRA_KEYSPACE", "it_bootstrapenv"),
@@ -87,7 +91,8 @@ class BootstrapITCase {
 
         Bootstrap.Result result = Bootstrap.run(EnvironmentOverlay.apply(new Configuration(), environment));
 
-        assertThat(result.topicsCreated()).containsExactlyInAnyOrder("it.bootstrapenv.raw", "it.bootstrapenv.rejected");
+        assertThat(result.topicsCreated()).containsExactlyInAnyOrder("it.bootstrapenv.raw", "it.bootstrapenv.rejected",
+                "it.bootstrapenv.attestations", "it.bootstrapenv.digests");
         assertThat(result.keyspace()).isEqualTo("it_bootstrapenv");
         assertThat(result.tables()).containsExactlyElementsOf(CassandraSchema.TABLES);
         assertThat(result.bucket()).isEqualTo("it-bootstrapenv");

@@ -57,8 +57,8 @@ class KafkaConnectorsITCase {
         conf = StackConfiguration.of(stack, "kafka");
         bootstrapServers = stack.kafkaBootstrapServers();
         KafkaTopicBootstrap.Result created = KafkaTopicBootstrap.ensureTopics(conf);
-        assertThat(created.created()).hasSize(2);
-        assertThat(KafkaTopicBootstrap.ensureTopics(conf).existing()).hasSize(2);
+        assertThat(created.created()).as("raw, rejected, attestations, digests").hasSize(4);
+        assertThat(KafkaTopicBootstrap.ensureTopics(conf).existing()).hasSize(4);
     }
 
     static Rejection rejection(long n) {

@@ -20,6 +20,8 @@ public final class StackConfiguration {
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, stack.kafkaBootstrapServers());
         conf.set(KafkaOptions.RAW_TOPIC, "it." + name + ".raw");
         conf.set(KafkaOptions.REJECTED_TOPIC, "it." + name + ".rejected");
+        conf.set(KafkaOptions.ATTESTATIONS_TOPIC, "it." + name + ".attestations");
+        conf.set(KafkaOptions.DIGESTS_TOPIC, "it." + name + ".digests");
         conf.set(KafkaOptions.GROUP_ID, "it-" + name);
         conf.set(CassandraOptions.CONTACT_POINTS, stack.cassandraContactPoint());
         conf.set(CassandraOptions.LOCAL_DATACENTER, stack.cassandraDatacenter());

@@ -37,6 +37,8 @@ final class ItConfiguration {
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, stack.kafkaBootstrapServers());
         conf.set(KafkaOptions.RAW_TOPIC, "it.jobs." + name + ".raw");
         conf.set(KafkaOptions.REJECTED_TOPIC, "it.jobs." + name + ".rejected");
+        conf.set(KafkaOptions.ATTESTATIONS_TOPIC, "it.jobs." + name + ".attestations");
+        conf.set(KafkaOptions.DIGESTS_TOPIC, "it.jobs." + name + ".digests");
         conf.set(KafkaOptions.GROUP_ID, "it-jobs-" + name);
         conf.set(CassandraOptions.CONTACT_POINTS, stack.cassandraContactPoint());
         conf.set(CassandraOptions.LOCAL_DATACENTER, stack.cassandraDatacenter());

@@ -25,6 +25,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -61,6 +62,8 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
     private transient Map<String, MessageFacts> factsCache;
     private transient Counter evaluations;
     private transient Counter decisionsChanged;
+    private transient Counter waitsExpired;
+    private transient WaitingMessages waitingMessages;
 
     /**
      * @param maxWait how long a message waits for a missing dependency before it is rejected
@@ -89,6 +92,9 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
         };
         evaluations = getRuntimeContext().getMetricGroup().counter("ownerEvaluations");
         decisionsChanged = getRuntimeContext().getMetricGroup().counter("stateDecisions");
+        waitsExpired = getRuntimeContext().getMetricGroup().counter("waitsExpired");
+        waitingMessages = new WaitingMessages();
+        getRuntimeContext().getMetricGroup().gauge("messagesWaiting", (Gauge<Long>) waitingMessages::total);
     }
 
     @Override
@@ -101,6 +107,11 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
     public void processElement2(VolumeEvent answer, Context ctx, Collector<StateDecision> out) throws Exception {
         volumes.put(answer.ref() + "|" + answer.useLatest(), true);
         scheduleEvaluation(ctx.timerService().currentProcessingTime(), ctx);
+    }
+
+    /** Messages waiting on a dependency on this subtask, as the {@code messagesWaiting} gauge reports them. */
+    long messagesWaiting() {
+        return waitingMessages.total();
     }
 
     private void scheduleEvaluation(long now, Context ctx) throws Exception {
@@ -146,6 +157,9 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
                 long expiry = since + maxWaitMillis;
                 if (now >= expiry) {
                     status = MessageStatus.REJECTED;
+                    if (!MessageStatus.REJECTED.name().equals(statusOf(decisions.get(hash)))) {
+                        waitsExpired.inc();
+                    }
                 } else {
                     nextExpiry = Math.min(nextExpiry, expiry);
                     waiting.put(hash, new StateRows.Waiting(decision.errorCode().code(), decision.reason(), since));
@@ -164,6 +178,7 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
                 decisionsChanged.inc();
             }
         }
+        waitingMessages.set(owner, waiting.size());
         emitRowChanges(owner, StateRows.of(view, waiting), now, ctx);
         if (nextExpiry != Long.MAX_VALUE) {
             ctx.timerService().registerProcessingTimeTimer(nextExpiry);
@@ -211,6 +226,11 @@ public class OwnerStateFunction extends KeyedCoProcessFunction<String, AcceptedC
             factsCache.put(cacheKey, facts);
         }
         return facts;
+    }
+
+    /** The status part of an {@link #encode encoded} decision, or null when there is none. */
+    private static String statusOf(String encoded) {
+        return encoded == null ? null : encoded.substring(0, encoded.indexOf('|'));
     }
 
     private static String encode(StateDecision decision) {

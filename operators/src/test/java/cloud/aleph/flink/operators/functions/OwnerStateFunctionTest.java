@@ -34,6 +34,7 @@ class OwnerStateFunctionTest {
     private static final Duration DEBOUNCE = Duration.ofMillis(100);
 
     private KeyedTwoInputStreamOperatorTestHarness<String, AcceptedCopy, VolumeEvent, StateDecision> harness;
+    private OwnerStateFunction function;
     private long now;
 
     @BeforeEach
@@ -47,10 +48,11 @@ class OwnerStateFunctionTest {
         harness.close();
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, AcceptedCopy, VolumeEvent, StateDecision> newHarness()
+    private KeyedTwoInputStreamOperatorTestHarness<String, AcceptedCopy, VolumeEvent, StateDecision> newHarness()
             throws Exception {
+        function = new OwnerStateFunction(MAX_WAIT, DEBOUNCE);
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new OwnerStateFunction(MAX_WAIT, DEBOUNCE)),
+                new KeyedCoProcessOperator<>(function),
                 copy -> copy.message().owner(), VolumeEvent::owner, Types.STRING);
     }
 
@@ -79,10 +81,12 @@ class OwnerStateFunctionTest {
         advance(DEBOUNCE.toMillis());
         assertThat(latestDecisions()).containsEntry(amend.itemHash(), MessageStatus.PENDING);
         assertThat(latestRows()).containsKey("PENDING:" + amend.itemHash());
+        assertThat(function.messagesWaiting()).as("the waiting-messages gauge").isEqualTo(1);
 
         advance(MAX_WAIT.toMillis());
         assertThat(latestDecisions()).containsEntry(amend.itemHash(), MessageStatus.REJECTED);
         assertThat(latestRows()).as("an expired wait is no longer pending").isEmpty();
+        assertThat(function.messagesWaiting()).isZero();
         assertThat(lastDecision(amend.itemHash()).errorCode()).isEqualTo(101);
 
         harness.processElement1(copy(original), 0);
