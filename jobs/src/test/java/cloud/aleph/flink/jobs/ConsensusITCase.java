@@ -293,10 +293,10 @@ class ConsensusITCase {
             String ccn1 = network.keys.id(1);
             String ccn2 = network.keys.id(2);
             String byzantine = network.keys.id(3);
-            Path agreementFailed = work.resolve("agreement-failed");
+            Path agreementFailures = work.resolve("agreement-failures");
             Path ccnFailed = work.resolve("ccn-failed");
 
-            cluster.startAgreement(source -> NetworkFailOnceSource.wrap(source, agreementFailed, 120));
+            cluster.startAgreement(source -> FailingSource.wrap(source, agreementFailures, 120));
             cluster.startCcn(ccn1, new NetworkFailOnceVerdicts(ccnFailed, 80));
             cluster.startCcn(ccn2);
             cluster.startCcn(byzantine, new NetworkByzantineVerdicts());
@@ -316,7 +316,7 @@ class ConsensusITCase {
                     NetworkConfiguration.agreementGroup(network.conf), network.consensusTopics()));
 
             SoftAssertions softly = new SoftAssertions();
-            softly.assertThat(Files.exists(agreementFailed)).as("the agreement's raw source failed").isTrue();
+            softly.assertThat(Files.exists(FailingSource.marker(agreementFailures, 0))).as("the agreement's raw source failed").isTrue();
             softly.assertThat(Files.exists(ccnFailed)).as(ccn1 + " failed").isTrue();
             softly.assertThat(cluster.jobGauge(NetworkCluster.AGREEMENT, "numRestarts")).as("restarts of the agreement")
                     .isEqualTo(1);

@@ -217,53 +217,28 @@ final class FailingSource<T, SplitT extends SourceSplit, EnumChkT>
             reader.close();
         }
 
-        private final class CountingReaderOutput implements ReaderOutput<T> {
+        /** Counts what goes through the reader's output and through the outputs it creates per split. */
+        private final class CountingReaderOutput extends CountingSourceOutput implements ReaderOutput<T> {
 
-            private final ReaderOutput<T> output;
+            private final ReaderOutput<T> readerOutput;
 
             CountingReaderOutput(ReaderOutput<T> output) {
-                this.output = output;
-            }
-
-            @Override
-            public void collect(T record) {
-                beforeRecord();
-                output.collect(record);
-            }
-
-            @Override
-            public void collect(T record, long timestamp) {
-                beforeRecord();
-                output.collect(record, timestamp);
-            }
-
-            @Override
-            public void emitWatermark(Watermark watermark) {
-                output.emitWatermark(watermark);
-            }
-
-            @Override
-            public void markIdle() {
-                output.markIdle();
-            }
-
-            @Override
-            public void markActive() {
-                output.markActive();
+                super(output);
+                this.readerOutput = output;
             }
 
             @Override
             public SourceOutput<T> createOutputForSplit(String splitId) {
-                return new CountingSourceOutput(output.createOutputForSplit(splitId));
+                return new CountingSourceOutput(readerOutput.createOutputForSplit(splitId));
             }
 
             @Override
             public void releaseOutputForSplit(String splitId) {
-                output.releaseOutputForSplit(splitId);
+                readerOutput.releaseOutputForSplit(splitId);
             }
         }
 
-        private final class CountingSourceOutput implements SourceOutput<T> {
+        private class CountingSourceOutput implements SourceOutput<T> {
 
             private final SourceOutput<T> output;
 

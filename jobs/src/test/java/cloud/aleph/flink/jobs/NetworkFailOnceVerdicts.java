@@ -48,7 +48,7 @@ final class NetworkFailOnceVerdicts extends RichMapFunction<Verdict, Verdict> im
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            throw new NetworkInjectedFailure("CCN failure after " + verdictsAfterCheckpoint
+            throw new FailingSource.InjectedFailure("CCN failure after " + verdictsAfterCheckpoint
                     + " verdicts past a completed checkpoint");
         }
         return verdict;
