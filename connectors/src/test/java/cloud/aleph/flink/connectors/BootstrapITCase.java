@@ -73,13 +73,15 @@ class BootstrapITCase {
     }
 
     @Test
-    void addressesCanComeFromTheEnvironmentAlone(Stack stack) {
+    void addressesCanComeFromTheEnvironmentAlone(Stack stack) throws Exception {
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("ALEPH_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers()),
                 Map.entry("ALEPH_KAFKA_RAW_TOPIC", "it.bootstrapenv.raw"),
                 Map.entry("ALEPH_KAFKA_REJECTED_TOPIC", "it.bootstrapenv.rejected"),
                 Map.entry("ALEPH_KAFKA_ATTESTATIONS_TOPIC", "it.bootstrapenv.attestations"),
                 Map.entry("ALEPH_KAFKA_DIGESTS_TOPIC", "it.bootstrapenv.digests"),
+                Map.entry("ALEPH_KAFKA_TRUSTED_TOPIC", "it.bootstrapenv.trusted"),
+                Map.entry("ALEPH_KAFKA_TRUSTED_PARTITIONS", "2"),
                 Map.entry("ALEPH_CASSANDRA_CONTACT_POINTS", stack.cassandraContactPoint()),
                 Map.entry("ALEPH_CASSANDRA_LOCAL_DATACENTER", stack.cassandraDatacenter()),
                 Map.entry("ALEPH_CASSANDRA_KEYSPACE", "it_bootstrapenv"),
@@ -92,7 +94,11 @@ class BootstrapITCase {
         Bootstrap.Result result = Bootstrap.run(EnvironmentOverlay.apply(new Configuration(), environment));
 
         assertThat(result.topicsCreated()).containsExactlyInAnyOrder("it.bootstrapenv.raw", "it.bootstrapenv.rejected",
-                "it.bootstrapenv.attestations", "it.bootstrapenv.digests");
+                "it.bootstrapenv.attestations", "it.bootstrapenv.digests", "it.bootstrapenv.trusted");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            assertThat(admin.describeTopics(List.of("it.bootstrapenv.trusted")).allTopicNames().get()
+                    .get("it.bootstrapenv.trusted").partitions()).as("partitions of the trusted topic").hasSize(2);
+        }
         assertThat(result.keyspace()).isEqualTo("it_bootstrapenv");
         assertThat(result.tables()).containsExactlyElementsOf(CassandraSchema.TABLES);
         assertThat(result.bucket()).isEqualTo("it-bootstrapenv");

@@ -11,6 +11,7 @@ import cloud.aleph.flink.infra.local.StackExtension;
 import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.RawMessage;
 import cloud.aleph.flink.operators.model.Rejection;
+import cloud.aleph.flink.operators.model.SourcePartitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +144,50 @@ class KafkaConnectorsITCase {
         }
         assertThat(received).containsOnlyKeys(sent.keySet());
         sent.forEach((position, bytes) -> assertThat(received.get(position)).as(position).isEqualTo(bytes));
+    }
+
+    @Test
+    void withATrustedTopicTheRawSourceReadsBothAndNumbersTheTrustedPartitionsApart() throws Exception {
+        Configuration mixed = new Configuration(conf);
+        mixed.set(KafkaOptions.RAW_TOPIC, "it.kafka.mixed.raw");
+        mixed.set(KafkaOptions.TRUSTED_TOPIC, "it.kafka.mixed.trusted");
+        mixed.set(KafkaOptions.TRUSTED_PARTITIONS, 2);
+        mixed.set(KafkaOptions.GROUP_ID, "it-kafka-mixed");
+        assertThat(KafkaTopicBootstrap.ensureTopics(mixed).created()).as("the new raw topic and the trusted topic")
+                .containsExactlyInAnyOrder("it.kafka.mixed.raw", "it.kafka.mixed.trusted");
+        Map<String, String> sent = new HashMap<>();
+        Set<String> sentToTrusted = new HashSet<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (int i = 0; i < 4; i++) {
+                // The same partitions and offsets on both topics: positions that would collide without the numbering.
+                String topic = i % 2 == 0 ? "it.kafka.mixed.raw" : "it.kafka.mixed.trusted";
+                String value = "{\"n\":" + i + "}";
+                RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, i / 2, null,
+                        value.getBytes(StandardCharsets.UTF_8))).get();
+                int source = topic.endsWith("trusted")
+                        ? SourcePartitions.trusted(metadata.partition()) : SourcePartitions.raw(metadata.partition());
+                sent.put(source + "@" + metadata.offset(), value);
+                if (topic.endsWith("trusted")) {
+                    sentToTrusted.add(value);
+                }
+            }
+        }
+
+        StreamExecutionEnvironment env = TestJobs.environment();
+        List<RawMessage> read = env.fromSource(KafkaConnectors.rawSource(mixed, true), WatermarkStrategy.noWatermarks(), "raw")
+                .uid("raw-and-trusted-source")
+                .executeAndCollect(sent.size() + 1);
+
+        Map<String, String> received = new HashMap<>();
+        for (RawMessage message : read) {
+            String value = new String(message.payload(), StandardCharsets.UTF_8);
+            received.put(message.partition() + "@" + message.offset(), value);
+            assertThat(message.trusted()).as("trusted mark of %s", value).isEqualTo(sentToTrusted.contains(value));
+        }
+        assertThat(received).isEqualTo(sent).containsKeys("0@0", "1@0", "1000000@0", "1000001@0");
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected) {

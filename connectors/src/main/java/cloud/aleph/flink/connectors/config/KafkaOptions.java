@@ -3,6 +3,7 @@ package cloud.aleph.flink.connectors.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -33,6 +34,22 @@ public final class KafkaOptions {
             .intType()
             .defaultValue(4)
             .withDescription("Partitions of the raw topic when the bootstrap creates it (an existing topic is left as is).");
+
+    public static final ConfigOption<String> TRUSTED_TOPIC = ConfigOptions.key("aleph.kafka.trusted-topic")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Topic of the trusted input: messages the chain indexer read from the Aleph smart contract,"
+                    + " which carry no signature because their chain transaction authenticates the sender."
+                    + " Its records are verified like the raw topic's, except that a missing signature is allowed."
+                    + " Unset or empty (the default): no trusted input. When you set it, protect the topic with Kafka ACLs"
+                    + " so that only your chain indexer can write to it: anyone who can write to it can publish as any"
+                    + " address.");
+
+    public static final ConfigOption<Integer> TRUSTED_PARTITIONS = ConfigOptions.key("aleph.kafka.trusted-partitions")
+            .intType()
+            .defaultValue(1)
+            .withDescription("Partitions of the trusted topic when the bootstrap creates it (an existing topic is left as"
+                    + " is). Its traffic is low: fewer partitions fill their epochs sooner.");
 
     public static final ConfigOption<String> ATTESTATIONS_TOPIC = ConfigOptions.key("aleph.kafka.attestations-topic")
             .stringType()
@@ -79,6 +96,8 @@ public final class KafkaOptions {
                 REJECTED_TOPIC,
                 RAW_PARTITIONS,
                 REJECTED_PARTITIONS,
+                TRUSTED_TOPIC,
+                TRUSTED_PARTITIONS,
                 ATTESTATIONS_TOPIC,
                 DIGESTS_TOPIC,
                 CONSENSUS_PARTITIONS,
@@ -90,6 +109,12 @@ public final class KafkaOptions {
     /** The bootstrap servers, or a clear error naming the key and its environment variable. */
     public static String bootstrapServers(Configuration conf) {
         return Required.get(conf, BOOTSTRAP_SERVERS);
+    }
+
+    /** The trusted topic, when one is configured (an empty name counts as none). */
+    public static Optional<String> trustedTopic(Configuration conf) {
+        String topic = conf.get(TRUSTED_TOPIC);
+        return topic == null || topic.isBlank() ? Optional.empty() : Optional.of(topic.trim());
     }
 
     /** Extra client properties given as {@code aleph.kafka.client.<kafka property>}. */

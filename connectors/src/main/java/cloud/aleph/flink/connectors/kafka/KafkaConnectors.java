@@ -22,15 +22,16 @@ public final class KafkaConnectors {
 
     private KafkaConnectors() {}
 
-    /** The raw-topic source, unbounded. */
+    /** The source of the raw topic (and of the trusted topic, when one is configured), unbounded. */
     public static KafkaSource<RawMessage> rawSource(Configuration conf) {
         return rawSource(conf, false);
     }
 
     /**
-     * The raw-topic source: resumes from the group's committed offsets (committed on every
-     * checkpoint), or from the earliest offset for a new group, reading only committed records of
-     * transactional producers.
+     * The source of the raw topic, and of the trusted topic when one is configured (its records
+     * marked trusted, see {@link Topics#rawDeserializer()}): resumes from the group's committed
+     * offsets (committed on every checkpoint), or from the earliest offset for a new group, reading
+     * only committed records of transactional producers.
      *
      * @param boundedToLatest stop at the offsets that are latest when the job starts (tests, replays)
      */
@@ -41,7 +42,7 @@ public final class KafkaConnectors {
         KafkaSourceBuilder<RawMessage> builder = KafkaSource.<RawMessage>builder()
                 .setProperties(clientProperties(conf))
                 .setBootstrapServers(KafkaOptions.bootstrapServers(conf))
-                .setTopics(topics.raw().name())
+                .setTopics(topics.inputs())
                 .setGroupId(groupId)
                 .setClientIdPrefix(groupId)
                 .setStartingOffsets(committedOrEarliest())

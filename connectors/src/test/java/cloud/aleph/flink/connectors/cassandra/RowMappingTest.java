@@ -13,6 +13,7 @@ import cloud.aleph.flink.operators.model.ConsensusNote;
 import cloud.aleph.flink.operators.model.EpochDigest;
 import cloud.aleph.flink.operators.model.FinalEpoch;
 import cloud.aleph.flink.operators.model.ForgottenRecord;
+import cloud.aleph.flink.operators.model.SourcePartitions;
 import cloud.aleph.flink.operators.model.StateRowChange;
 import cloud.aleph.flink.operators.model.VerifiedMessage;
 import java.time.Instant;
@@ -90,6 +91,22 @@ class RowMappingTest {
             assertThat(statement.writeTimestampMicros()).isEqualTo(Samples.rowsOf(message).version());
             assertThat(statement.nulls()).isEqualTo(CqlStatement.Nulls.WRITE_NULL);
         });
+    }
+
+    @Test
+    void anUnsignedMessageOfTheTrustedInputKeepsItsNullSignatureAndItsSourcePartition() {
+        VerifiedMessage signed = Samples.inlinePost("0xAbC", 3);
+        VerifiedMessage unsigned = new VerifiedMessage(signed.itemHash(), signed.chain(), signed.sender(), signed.type(),
+                signed.itemType(), signed.itemContent(), null, signed.time(), null, signed.owner(), signed.contentTime(),
+                signed.size(), SourcePartitions.trusted(0), 9L, signed.receivedMillis());
+
+        CassandraWrite write = new MessageRows(KEYSPACE).toWrite(Samples.rowsOf(unsigned));
+
+        assertThat(columns(write.statements().get(0), "messages")).containsEntry("signature", null)
+                .containsEntry("channel", null)
+                .containsEntry("source_partition", 1_000_000)
+                .containsEntry("source_offset", 9L);
+        assertThat(columns(write.statements().get(3), "messages_by_type")).containsEntry("channel", MessageRows.NO_CHANNEL);
     }
 
     @Test

@@ -30,12 +30,14 @@ class EnvironmentOverlayTest {
         Configuration result = EnvironmentOverlay.apply(base, Map.of(
                 "ALEPH_KAFKA_BOOTSTRAP_SERVERS", "broker-1:9092,broker-2:9092",
                 "ALEPH_KAFKA_RAW_PARTITIONS", "12",
+                "ALEPH_KAFKA_TRUSTED_TOPIC", "aleph.messages.trusted",
                 "ALEPH_KAFKA_TRANSACTION_TIMEOUT", "90 s",
                 "ALEPH_CASSANDRA_CONTACT_POINTS", "cass:9042",
                 "ALEPH_S3_ENDPOINT", "http://minio:9000"));
 
         assertThat(result.get(KafkaOptions.BOOTSTRAP_SERVERS)).isEqualTo("broker-1:9092,broker-2:9092");
         assertThat(result.get(KafkaOptions.RAW_PARTITIONS)).isEqualTo(12);
+        assertThat(KafkaOptions.trustedTopic(result)).contains("aleph.messages.trusted");
         assertThat(result.get(KafkaOptions.TRANSACTION_TIMEOUT)).isEqualTo(Duration.ofSeconds(90));
         assertThat(result.get(CassandraOptions.CONTACT_POINTS)).isEqualTo("cass:9042");
         assertThat(result.get(ObjectStoreOptions.ENDPOINT)).isEqualTo("http://minio:9000");
@@ -96,6 +98,8 @@ class EnvironmentOverlayTest {
         assertThat(empty.get(KafkaOptions.RAW_TOPIC)).isEqualTo("aleph.messages.raw");
         assertThat(empty.get(KafkaOptions.REJECTED_TOPIC)).isEqualTo("aleph.messages.rejected");
         assertThat(empty.get(KafkaOptions.RAW_PARTITIONS)).isEqualTo(4);
+        assertThat(KafkaOptions.trustedTopic(empty)).as("no trusted input unless configured").isEmpty();
+        assertThat(empty.get(KafkaOptions.TRUSTED_PARTITIONS)).isEqualTo(1);
         assertThat(empty.get(KafkaOptions.TRANSACTION_TIMEOUT)).isEqualTo(Duration.ofSeconds(60));
         assertThat(empty.get(CassandraOptions.LOCAL_DATACENTER)).isEqualTo("datacenter1");
         assertThat(empty.get(CassandraOptions.KEYSPACE)).isEqualTo("aleph");

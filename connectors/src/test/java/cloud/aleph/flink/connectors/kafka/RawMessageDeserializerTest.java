@@ -3,6 +3,7 @@ package cloud.aleph.flink.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.aleph.flink.operators.model.RawMessage;
+import cloud.aleph.flink.operators.model.SourcePartitions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +16,24 @@ import org.junit.jupiter.api.Test;
 
 class RawMessageDeserializerTest {
 
+    private static final String TRUSTED = "aleph.messages.trusted";
+
     private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, long timestamp, byte[] value) {
-        return new ConsumerRecord<>("aleph.messages.raw", partition, offset, timestamp, TimestampType.CREATE_TIME,
+        return record("aleph.messages.raw", partition, offset, timestamp, value);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(String topic, int partition, long offset, long timestamp, byte[] value) {
+        return new ConsumerRecord<>(topic, partition, offset, timestamp, TimestampType.CREATE_TIME,
                 -1, value == null ? -1 : value.length, null, value, new RecordHeaders(), Optional.empty());
     }
 
     private static List<RawMessage> deserialize(ConsumerRecord<byte[], byte[]> record) {
+        return deserialize(new RawMessageDeserializer(Optional.of(TRUSTED)), record);
+    }
+
+    private static List<RawMessage> deserialize(RawMessageDeserializer deserializer, ConsumerRecord<byte[], byte[]> record) {
         List<RawMessage> out = new ArrayList<>();
-        new RawMessageDeserializer().deserialize(record, new Collector<>() {
+        deserializer.deserialize(record, new Collector<>() {
             @Override
             public void collect(RawMessage message) {
                 out.add(message);
@@ -67,8 +78,31 @@ class RawMessageDeserializerTest {
     }
 
     @Test
+    void recordsOfTheTrustedTopicAreMarkedTrustedInTheirOwnPartitionRange() {
+        byte[] value = "{}".getBytes(StandardCharsets.UTF_8);
+
+        RawMessage fromTrusted = deserialize(record(TRUSTED, 2, 5L, 9L, value)).get(0);
+        RawMessage fromRaw = deserialize(record(2, 5L, 9L, value)).get(0);
+
+        assertThat(fromTrusted.partition()).isEqualTo(SourcePartitions.TRUSTED_BASE + 2);
+        assertThat(fromTrusted.offset()).isEqualTo(5L);
+        assertThat(fromTrusted.trusted()).isTrue();
+        assertThat(fromRaw.partition()).isEqualTo(2);
+        assertThat(fromRaw.trusted()).isFalse();
+    }
+
+    @Test
+    void withoutATrustedTopicNoRecordIsTrusted() {
+        RawMessageDeserializer publicOnly = new RawMessageDeserializer(Optional.empty());
+
+        assertThat(deserialize(publicOnly, record(TRUSTED, 0, 1L, 1L, new byte[0]))).singleElement()
+                .satisfies(message -> assertThat(message.trusted()).isFalse());
+    }
+
+    @Test
     void producesRawMessagesAsPojo() {
-        assertThat(new RawMessageDeserializer().getProducedType().getTypeClass()).isEqualTo(RawMessage.class);
-        assertThat(new RawMessageDeserializer().getProducedType().toString()).doesNotContain("GenericType");
+        RawMessageDeserializer deserializer = new RawMessageDeserializer(Optional.empty());
+        assertThat(deserializer.getProducedType().getTypeClass()).isEqualTo(RawMessage.class);
+        assertThat(deserializer.getProducedType().toString()).doesNotContain("GenericType");
     }
 }

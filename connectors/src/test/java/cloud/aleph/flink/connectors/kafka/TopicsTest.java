@@ -23,6 +23,8 @@ class TopicsTest {
         assertThat(topics.attestations().name()).isEqualTo("aleph.ccn.attestations");
         assertThat(topics.digests().name()).isEqualTo("aleph.ccn.digests");
         assertThat(topics.all()).containsExactly(topics.raw(), topics.rejected(), topics.attestations(), topics.digests());
+        assertThat(topics.trusted()).isEmpty();
+        assertThat(topics.inputs()).containsExactly("aleph.messages.raw");
         assertThat(topics.rawDeserializer()).isInstanceOf(RawMessageDeserializer.class);
         assertThat(topics.rejectedSerializer()).isInstanceOf(RejectionSerializer.class);
     }
@@ -43,6 +45,43 @@ class TopicsTest {
                         cloud.aleph.flink.connectors.Samples.rejection("x", null,
                                 cloud.aleph.flink.operators.model.ErrorCode.INVALID_FORMAT, 0L), null, null)
                 .topic()).isEqualTo("it.rejected");
+    }
+
+    @Test
+    void aConfiguredTrustedTopicIsCreatedAndReadWithTheRawTopic() {
+        Configuration conf = new Configuration();
+        conf.set(KafkaOptions.TRUSTED_TOPIC, "it.trusted");
+        conf.set(KafkaOptions.REPLICATION_FACTOR, 3);
+
+        Topics topics = Topics.from(conf);
+
+        assertThat(topics.trusted()).hasValueSatisfying(trusted -> assertThat(trusted)
+                .extracting(TopicSpec::name, TopicSpec::partitions, TopicSpec::replicationFactor)
+                .containsExactly("it.trusted", 1, (short) 3));
+        assertThat(topics.all()).hasSize(5).endsWith(topics.trusted().get());
+        assertThat(topics.inputs()).containsExactly("aleph.messages.raw", "it.trusted");
+    }
+
+    @Test
+    void aBlankTrustedTopicIsNone() {
+        Configuration conf = new Configuration();
+        conf.set(KafkaOptions.TRUSTED_TOPIC, " ");
+
+        assertThat(Topics.from(conf).trusted()).isEmpty();
+        assertThat(Topics.from(conf).all()).hasSize(4);
+    }
+
+    @Test
+    void theTrustedTopicMustBeATopicOfItsOwn() {
+        for (var other : java.util.List.of(KafkaOptions.RAW_TOPIC, KafkaOptions.REJECTED_TOPIC,
+                KafkaOptions.ATTESTATIONS_TOPIC, KafkaOptions.DIGESTS_TOPIC)) {
+            Configuration conf = new Configuration();
+            conf.set(KafkaOptions.TRUSTED_TOPIC, conf.get(other));
+
+            assertThatThrownBy(() -> Topics.from(conf)).as(other.key())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("aleph.kafka.trusted-topic must name a topic of its own");
+        }
     }
 
     @Test

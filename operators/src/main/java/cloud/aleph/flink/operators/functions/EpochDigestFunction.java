@@ -16,11 +16,13 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by raw-topic partition, in offset order: cuts the partition into epochs of {@code size}
- * offsets ({@code [k·size, (k+1)·size − 1]}, the same for every CCN), and when an epoch is complete
- * signs its digest: the Merkle root of the item_hashes this CCN accepted in it, chained to the
- * previous epoch. An epoch is complete when its last offset, or a later one, has been seen: the
- * records of an epoch are final only once later records exist (design: "referenced by later records").
+ * Keyed by source partition (of the raw or the trusted topic, see
+ * {@link cloud.aleph.flink.operators.model.SourcePartitions}), in offset order: cuts the partition
+ * into epochs of {@code size} offsets ({@code [k·size, (k+1)·size − 1]}, the same for every CCN),
+ * and when an epoch is complete signs its digest: the Merkle root of the item_hashes this CCN
+ * accepted in it, chained to the previous epoch. An epoch is complete when its last offset, or a
+ * later one, has been seen: the records of an epoch are final only once later records exist
+ * (design: "referenced by later records").
  */
 public class EpochDigestFunction extends KeyedProcessFunction<Integer, Verdict, EpochDigest> {
 

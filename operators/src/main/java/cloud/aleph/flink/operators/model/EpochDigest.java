@@ -5,7 +5,7 @@ package cloud.aleph.flink.operators.model;
  * {@code [start, end]} of a partition, as a Merkle root, chained to its previous epoch.
  *
  * @param ccn the CCN's id
- * @param partition raw-topic partition
+ * @param partition source partition ({@link SourcePartitions})
  * @param start first offset of the epoch
  * @param end last offset of the epoch
  * @param leaves the accepted item_hashes in offset order, comma-separated (empty when none)

@@ -3,7 +3,7 @@ package cloud.aleph.flink.operators.model;
 /**
  * An epoch that a majority of CCNs signed the same Merkle root for.
  *
- * @param partition raw-topic partition
+ * @param partition source partition ({@link SourcePartitions})
  * @param start first offset
  * @param end last offset
  * @param root the agreed Merkle root

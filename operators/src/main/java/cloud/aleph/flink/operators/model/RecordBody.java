@@ -1,9 +1,9 @@
 package cloud.aleph.flink.operators.model;
 
 /**
- * A raw-topic record as the agreement reads it before any CCN has spoken: the envelope checked for
- * format and item_hash but not for its signature (that is what the CCNs attest), and what its
- * rejection record would be if the CCNs reject it.
+ * A record of an input topic as the agreement reads it before any CCN has spoken: the envelope
+ * checked for format and item_hash but not for its signature (that is what the CCNs attest), and
+ * what its rejection record would be if the CCNs reject it.
  *
  * @param parsed the record parsed without its signature checked: a message, or a format rejection
  * @param rejectionId sha256 of the raw bytes

@@ -14,8 +14,8 @@ package cloud.aleph.flink.operators.model;
  * @param type claimed type string when readable, else null
  * @param raw the raw input as text, cut to {@link #MAX_RAW_CHARS} characters
  * @param rawLength length of the raw input in bytes
- * @param partition raw-topic partition, or -1 when not read from Kafka
- * @param offset raw-topic offset, or -1 when not read from Kafka
+ * @param partition source partition ({@link SourcePartitions}), or -1 when not read from Kafka
+ * @param offset Kafka offset, or -1 when not read from Kafka
  * @param receivedMillis Kafka timestamp of the raw record
  */
 public record Rejection(

@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 /**
  * The intake checks pyaleph runs on a new message before any signature is verified, in its order
  * (spec §1.2 {@code parse_message}, then §6.2): every format error is INVALID_FORMAT (0); then a
- * missing or empty signature is INVALID_SIGNATURE (1); then the {@code \u0000} check on inline
+ * missing or empty signature is INVALID_SIGNATURE (1), unless the signature is not required (the
+ * trusted input, pyaleph's {@code check_message = false}); then the {@code \u0000} check on inline
  * content (INVALID_FORMAT). Unknown extra envelope fields are ignored. Pure and thread-safe.
  */
 public final class EnvelopeParser {
@@ -42,8 +43,19 @@ public final class EnvelopeParser {
         return parse(root);
     }
 
-    /** Runs the intake checks on an already parsed envelope. */
+    /** Runs the intake checks of the public input (a signature is required) on an already parsed envelope. */
     public static EnvelopeResult parse(JsonNode root) {
+        return parse(root, true);
+    }
+
+    /**
+     * Runs the intake checks on an already parsed envelope.
+     *
+     * @param signatureRequired false only for the trusted input, where an absent, null or empty
+     *     signature is allowed (spec §3.3: smart-contract messages, authenticated by their chain
+     *     transaction); every other check is the same
+     */
+    public static EnvelopeResult parse(JsonNode root, boolean signatureRequired) {
         if (root == null || !root.isObject()) {
             return invalidFormat("Message is not a dictionary");
         }
@@ -174,7 +186,7 @@ public final class EnvelopeParser {
         }
 
         String signature = signatureNode == null ? null : signatureNode.textValue();
-        if (signature == null || signature.isEmpty()) {
+        if (signatureRequired && (signature == null || signature.isEmpty())) {
             return new EnvelopeRejection(ErrorCode.INVALID_SIGNATURE, "Missing signature");
         }
 

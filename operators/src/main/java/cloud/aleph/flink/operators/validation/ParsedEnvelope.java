@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param itemType given or inferred item type
  * @param itemContent exact received item_content for inline messages, else null
  * @param content item_content parsed with the reference's JSON dialect (inline only), else null
- * @param signature signature as received (non-empty)
+ * @param signature signature as received: non-empty, or absent (null) or empty when no signature was required
  * @param time envelope time in Unix seconds
  * @param channel channel as received, or null
  */

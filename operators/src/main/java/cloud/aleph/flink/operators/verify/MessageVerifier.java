@@ -26,6 +26,13 @@ import java.util.Objects;
  * The checks a message passes before it may touch state, as one pure step: JSON dialect and
  * envelope intake rules (spec §1.2), item_hash (§2.2), then the chain signature (§3). Every input
  * gets a verdict; nothing is thrown. No I/O; thread-safe.
+ *
+ * <p>A record of the trusted input ({@link RawMessage#trusted()}) passes the same checks, except
+ * that it may come without a signature: an unsigned smart-contract message (spec §9.4), which the
+ * reference processes with {@code check_message = false}. A trusted record that does carry a
+ * signature has it verified like any other: the reference skips verification only for
+ * smart-contract messages, which never carry one, and verifies every signed message it gets
+ * (P2P, API, on-chain sync archives); so every signature the pipeline stores is a verified one.
  */
 public final class MessageVerifier {
 
@@ -62,12 +69,17 @@ public final class MessageVerifier {
             } catch (AlephJsonException e) {
                 return reject(raw, payload, null, ErrorCode.INVALID_FORMAT, "Message is not valid JSON: " + e.getMessage());
             }
-            EnvelopeResult result = EnvelopeParser.parse(root);
+            EnvelopeResult result = EnvelopeParser.parse(root, !raw.trusted());
             if (result instanceof EnvelopeRejection) {
                 EnvelopeRejection rejection = (EnvelopeRejection) result;
                 return reject(raw, payload, root, rejection.errorCode(), rejection.reason());
             }
             ParsedEnvelope envelope = (ParsedEnvelope) result;
+            if (envelope.signature() == null || envelope.signature().isEmpty()) {
+                // Only trusted input gets here unsigned (the parser requires a signature elsewhere): the chain
+                // transaction authenticated the sender, and the reference checks nothing more, not even the chain.
+                return Verdict.accept(accepted(raw, envelope));
+            }
             if (envelope.chain().family() == Chain.Family.NONE) {
                 return reject(raw, payload, root, ErrorCode.INVALID_FORMAT,
                         "Unknown chain for validation: " + envelope.chain().wire());

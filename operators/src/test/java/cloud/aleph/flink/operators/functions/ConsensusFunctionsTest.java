@@ -14,10 +14,12 @@ import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.FinalEpoch;
 import cloud.aleph.flink.operators.model.RawMessage;
 import cloud.aleph.flink.operators.model.RecordBody;
+import cloud.aleph.flink.operators.model.SourcePartitions;
 import cloud.aleph.flink.operators.model.Verdict;
 import cloud.aleph.flink.operators.signing.DemoKeys;
 import cloud.aleph.flink.operators.signing.EthereumSigner;
 import cloud.aleph.flink.operators.signing.MessageBuilder;
+import cloud.aleph.flink.operators.signing.SmartContractMessages;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +148,52 @@ class ConsensusFunctionsTest {
         assertThat(digests.get(0).previous()).isEqualTo(ConsensusTexts.GENESIS);
         assertThat(digests.get(1).previous()).isEqualTo(digests.get(0).chain());
         assertThat(digests.get(0).root()).isEqualTo(MerkleTree.root(List.of(digests.get(0).leaves().split(","))));
+    }
+
+    @Test
+    void theAgreementReadsAnUnsignedMessageAsAMessageOnlyFromTheTrustedInput() throws Exception {
+        byte[] json = SmartContractMessages.post(DemoKeys.ethereum(0).address(), 1_700_000_000.0, "contract")
+                .getBytes(StandardCharsets.UTF_8);
+
+        RecordBody trusted = body(new RawMessage(SourcePartitions.trusted(0), 5L, 1_000L, json));
+        RecordBody raw = body(new RawMessage(SourcePartitions.raw(0), 5L, 1_000L, json));
+
+        assertThat(trusted.parsed().isAccepted()).as("%s", trusted.parsed().rejected()).isTrue();
+        assertThat(trusted.recordKey()).isEqualTo("1000000:5");
+        assertThat(raw.parsed().rejected().errorCode()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+        assertThat(raw.parsed().rejected().reason()).isEqualTo("Missing signature");
+        assertThat(raw.recordKey()).isEqualTo("0:5");
+    }
+
+    @Test
+    void aTrustedPartitionHasEpochsOfItsOwnOverTheSameOffsets() throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new EpochDigestFunction("ccn-1", KEYS[0], 3)),
+                (Verdict v) -> v.accepted().partition(), Types.INT);
+        harness.open();
+        List<String> rawLeaves = new ArrayList<>();
+        List<String> trustedLeaves = new ArrayList<>();
+        for (int offset = 0; offset < 3; offset++) {
+            Verdict signed = body(raw(signedPost(20 + offset), offset)).parsed();
+            byte[] unsigned = SmartContractMessages.post(DemoKeys.ethereum(1).address(), 1_700_000_000.0 + offset, "n" + offset)
+                    .getBytes(StandardCharsets.UTF_8);
+            Verdict contract = body(new RawMessage(SourcePartitions.trusted(0), offset, 1_000L, unsigned)).parsed();
+            rawLeaves.add(signed.accepted().itemHash());
+            trustedLeaves.add(contract.accepted().itemHash());
+            harness.processElement(signed, 0);
+            harness.processElement(contract, 0);
+        }
+        List<EpochDigest> digests = harness.extractOutputValues();
+        harness.close();
+
+        assertThat(digests).extracting(EpochDigest::partition, EpochDigest::start, EpochDigest::end, EpochDigest::leaves,
+                        EpochDigest::previous)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, 0L, 2L, String.join(",", rawLeaves), ConsensusTexts.GENESIS),
+                        org.assertj.core.groups.Tuple.tuple(SourcePartitions.TRUSTED_BASE, 0L, 2L,
+                                String.join(",", trustedLeaves), ConsensusTexts.GENESIS));
+        assertThat(digests.get(1).chain()).isEqualTo(ConsensusTexts.chain(ConsensusTexts.GENESIS,
+                MerkleTree.root(trustedLeaves), SourcePartitions.TRUSTED_BASE, 0L, 2L));
     }
 
     @Test

@@ -299,6 +299,45 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void withoutARequiredSignatureAnAbsentNullOrEmptyOneIsKeptAsReceived() {
+        ObjectNode envelope = inline(content());
+        envelope.remove("signature");
+        assertThat(parsedWithoutRequiredSignature(envelope).signature()).isNull();
+        envelope.putNull("signature");
+        assertThat(parsedWithoutRequiredSignature(envelope).signature()).isNull();
+        envelope.put("signature", "");
+        assertThat(parsedWithoutRequiredSignature(envelope).signature()).isEmpty();
+        envelope.put("signature", "0xabc");
+        assertThat(parsedWithoutRequiredSignature(envelope).signature()).isEqualTo("0xabc");
+    }
+
+    @Test
+    void withoutARequiredSignatureEveryOtherRuleStillHolds() {
+        ObjectNode badChain = inline(content());
+        badChain.putNull("signature");
+        badChain.put("chain", "NOPE");
+        assertRejected(EnvelopeParser.parse(badChain, false), ErrorCode.INVALID_FORMAT, "chain");
+
+        ObjectNode badHash = inline(content());
+        badHash.putNull("signature");
+        badHash.put("item_hash", ItemHashes.sha256Hex("other content"));
+        assertRejected(EnvelopeParser.parse(badHash, false), ErrorCode.INVALID_FORMAT, "'item_hash' does not match");
+
+        ObjectNode noAddress = content();
+        noAddress.remove("address");
+        ObjectNode badContent = inline(noAddress);
+        badContent.putNull("signature");
+        assertRejected(EnvelopeParser.parse(badContent, false), ErrorCode.INVALID_FORMAT, "address");
+
+        ObjectNode nul = content();
+        nul.putObject("content").put("body", "a\u0000b");
+        ObjectNode escapedNul = inline(nul);
+        escapedNul.putNull("signature");
+        assertRejected(EnvelopeParser.parse(escapedNul, false), ErrorCode.INVALID_FORMAT,
+                "Unsupported character in message: \\u0000");
+    }
+
+    @Test
     void formatErrorsComeBeforeTheMissingSignature() {
         ObjectNode envelope = inline(content());
         envelope.remove("signature");
@@ -384,6 +423,12 @@ class EnvelopeParserTest {
 
     private static ParsedEnvelope parsed(JsonNode envelope) {
         EnvelopeResult result = EnvelopeParser.parse(envelope);
+        assertThat(result).as("%s", result).isInstanceOf(ParsedEnvelope.class);
+        return (ParsedEnvelope) result;
+    }
+
+    private static ParsedEnvelope parsedWithoutRequiredSignature(JsonNode envelope) {
+        EnvelopeResult result = EnvelopeParser.parse(envelope, false);
         assertThat(result).as("%s", result).isInstanceOf(ParsedEnvelope.class);
         return (ParsedEnvelope) result;
     }
