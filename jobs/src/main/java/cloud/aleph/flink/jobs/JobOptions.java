@@ -54,15 +54,18 @@ public final class JobOptions {
     public static final ConfigOption<String> CCN_PRIVATE_KEY = ConfigOptions.key("aleph.ccn.private-key")
             .stringType()
             .noDefaultValue()
-            .withDescription("This CCN's node key: a secp256k1 private key in hex. It signs the CCN's attestations and "
-                    + "epoch digests; its address must be the one registered for the CCN in aleph.consensus.members. "
+            .withDescription("This CCN's node key: a secp256k1 private key in hex (also written secp256k1:<hex>), or "
+                    + "ed25519:<64 hex digits> (an Ed25519 private key, the 32-byte seed). It signs the CCN's attestations "
+                    + "and epoch digests; its identity (the EVM address of a secp256k1 key, ed25519:<public key hex> of an "
+                    + "Ed25519 one) must be the one registered for the CCN in aleph.consensus.members. "
                     + "Pass it from a secret (ALEPH_CCN_PRIVATE_KEY), never in a file under version control.");
 
     public static final ConfigOption<String> CONSENSUS_MEMBERS = ConfigOptions.key("aleph.consensus.members")
             .stringType()
             .noDefaultValue()
-            .withDescription("The CCNs whose attestations and digests count: id=0xADDRESS,... (the address of each "
-                    + "CCN's node key). A CCN outside this set counts for nothing.");
+            .withDescription("The CCNs whose attestations and digests count, with the identity of each CCN's node key: "
+                    + "id=0xADDRESS for a secp256k1 key, id=ed25519:<64 hex digits of the public key> for an Ed25519 one; "
+                    + "both may mix, e.g. ccn-1=0x...,ccn-2=ed25519:.... A CCN outside this set counts for nothing.");
 
     public static final ConfigOption<String> QUORUM = ConfigOptions.key("aleph.consensus.quorum")
             .stringType()

@@ -23,6 +23,7 @@ import cloud.aleph.flink.operators.model.EpochDigest;
 import cloud.aleph.flink.operators.model.ErrorCode;
 import cloud.aleph.flink.operators.model.MessageStatus;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -703,19 +704,25 @@ class ConsensusITCase {
                     softly.assertThat(withMembers.output().path("member_signatures").asLong())
                             .as("member signatures in the proof of %s", hash).isEqualTo(expectedSigners);
                     softly.assertThat(withMembers.output().path("majority").asInt()).as("majority").isEqualTo(2);
+                    for (JsonNode signature : withMembers.output().path("signatures")) {
+                        softly.assertThat(signature.path("byMember").asBoolean())
+                                .as("%s's signature checked against the members, %s", signature.path("ccn").asText(), hash)
+                                .isTrue();
+                    }
                 }
                 NetworkProofs.ProofRun strangers = NetworkProofs.runProofCommand(conf, hash, strangerMembers());
                 softly.assertThat(strangers.exitCode()).as("bin/aleph proof %s with another network's members", hash)
                         .isEqualTo(1);
 
-                InclusionProof proof = NetworkProofs.fromRows(epochs.get(epochKey), signatures, hash);
+                InclusionProof proof = NetworkProofs.fromRows(epochs.get(epochKey), signatures, hash, members);
                 softly.assertThat(proof.pathValid()).as("Merkle path of %s", hash).isTrue();
                 softly.assertThat(proof.index()).as("leaf index of %s", hash)
                         .isEqualTo(expected.honestLeaves().get(epochKey).indexOf(hash));
-                softly.assertThat(proof.memberSignatures(members)).as("member signatures of %s", hash).isEqualTo(expectedSigners);
+                softly.assertThat(proof.memberSignatures()).as("member signatures of %s", hash).isEqualTo(expectedSigners);
                 for (InclusionProof.Signature s : proof.signatures()) {
                     softly.assertThat(s.wellFormed()).as("signature of %s on %s", s.ccn(), epochId).isTrue();
-                    softly.assertThat(s.signerAddress()).as("signer of %s's signature", s.ccn()).isEqualToIgnoringCase(keys.address(s.ccn()));
+                    softly.assertThat(s.byMember()).as("%s's registered key signed %s", s.ccn(), epochId).isTrue();
+                    softly.assertThat(s.signer()).as("signer of %s's signature", s.ccn()).isEqualToIgnoringCase(keys.identity(s.ccn()));
                 }
             }
             String rejectedHash = expected.rejectedCodeByHash().keySet().stream().sorted().findFirst().orElseThrow();
@@ -724,8 +731,9 @@ class ConsensusITCase {
             softly.assertAll();
         }
 
+        /** The same ids with keys of the same kinds, none of them the network's. */
         private String strangerMembers() {
-            return keys.ids().stream().map(ccn -> ccn + "=" + new CcnKey(keys.foreignKey(ccn)).address())
+            return keys.ids().stream().map(ccn -> ccn + "=" + CcnKey.parse(keys.foreignKeyLike(ccn)).identity())
                     .collect(Collectors.joining(","));
         }
 
@@ -741,15 +749,18 @@ class ConsensusITCase {
     /**
      * Attestations anyone could publish, that would change the outcome if they counted: a bad
      * input attested valid, and valid messages attested invalid, in the name of registered CCNs
-     * but signed with a key outside the set, or unsigned; the same from CCNs outside the set,
-     * properly signed with their own keys; and records that are not attestations at all.
+     * but signed with a key outside the set (secp256k1, and for the Ed25519 CCN also Ed25519), with
+     * a key of the other kind, or unsigned; the same from CCNs outside the set, properly signed with
+     * their own keys; and records that are not attestations at all.
      */
     private record Forgeries(long forged, long unregistered) {
 
         static Forgeries publish(Network network, NetworkExpectation expected) throws Exception {
-            CcnKey forger = new CcnKey(network.keys.foreignKey("forger"));
+            CcnKey forger = CcnKey.parse(network.keys.foreignKey("forger"));
+            CcnKey ed25519Forger = CcnKey.parse(network.keys.foreignEd25519Key("forger"));
+            String ed25519Ccn = network.keys.id(NetworkKeys.ED25519_CCN);
             String rogue = network.scenario + "-rogue";
-            CcnKey rogueKey = new CcnKey(network.keys.foreignKey(rogue));
+            CcnKey rogueKey = CcnKey.parse(network.keys.foreignKey(rogue));
             List<Attestation> attestations = new ArrayList<>();
             long forged = 0;
             long unregistered = 0;
@@ -763,6 +774,10 @@ class ConsensusITCase {
                         attestations.add(signed(forger, ccn, record, hash, true, null));
                         forged++;
                     }
+                    // Published first, so had either counted, the Ed25519 CCN's own attestation would be a duplicate.
+                    attestations.add(signed(ed25519Forger, ed25519Ccn, record, hash, true, null));
+                    attestations.add(signed(forger, ed25519Ccn, record, hash, true, null));
+                    forged += 2;
                     attestations.add(signed(rogueKey, rogue, record, hash, true, null));
                     unregistered++;
                 } else if (validSampled++ < 20) {

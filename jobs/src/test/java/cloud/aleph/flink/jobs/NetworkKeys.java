@@ -10,10 +10,14 @@ import java.util.StringJoiner;
 
 /**
  * The CCNs of one test network: ids and node keys of its own (derived from the scenario name, so
- * no two scenarios share a CCN, a consumer group or a transactional id), and a key outside the set
- * for forgeries.
+ * no two scenarios share a CCN, a consumer group or a transactional id), and keys outside the set
+ * for forgeries. The third CCN of a network has an Ed25519 node key, the others secp256k1 keys, so
+ * every scenario runs a mixed set.
  */
 final class NetworkKeys {
+
+    /** The CCN (from 1) whose node key is Ed25519. */
+    static final int ED25519_CCN = 3;
 
     private final String scenario;
     private final Map<String, String> privateKeys = new LinkedHashMap<>();
@@ -21,7 +25,8 @@ final class NetworkKeys {
     private NetworkKeys(String scenario, int count) {
         this.scenario = scenario;
         for (int i = 1; i <= count; i++) {
-            privateKeys.put(scenario + "-ccn-" + i, ItemHashes.sha256Hex("aleph-flink consensus it/" + scenario + "/ccn-" + i));
+            String secret = ItemHashes.sha256Hex("aleph-flink consensus it/" + scenario + "/ccn-" + i);
+            privateKeys.put(scenario + "-ccn-" + i, i == ED25519_CCN ? "ed25519:" + secret : secret);
         }
     }
 
@@ -46,19 +51,30 @@ final class NetworkKeys {
         return key;
     }
 
-    String address(String ccn) {
-        return new CcnKey(privateKey(ccn)).address();
+    /** The identity of the CCN's node key, as registered: its EVM address, or {@code ed25519:<public key>}. */
+    String identity(String ccn) {
+        return CcnKey.parse(privateKey(ccn)).identity();
     }
 
-    /** The {@code aleph.consensus.members} value: {@code id=address,...}. */
+    /** The {@code aleph.consensus.members} value: {@code id=identity,...}. */
     String members() {
         StringJoiner members = new StringJoiner(",");
-        privateKeys.keySet().forEach(ccn -> members.add(ccn + "=" + address(ccn)));
+        privateKeys.keySet().forEach(ccn -> members.add(ccn + "=" + identity(ccn)));
         return members.toString();
     }
 
-    /** A node key no member has: what a forger signs with. */
+    /** A secp256k1 node key no member has: what a forger signs with. */
     String foreignKey(String name) {
         return ItemHashes.sha256Hex("aleph-flink consensus it/" + scenario + "/foreign/" + name);
+    }
+
+    /** An Ed25519 node key no member has. */
+    String foreignEd25519Key(String name) {
+        return "ed25519:" + ItemHashes.sha256Hex("aleph-flink consensus it/" + scenario + "/foreign-ed25519/" + name);
+    }
+
+    /** A node key no member has, of the same kind as {@code ccn}'s. */
+    String foreignKeyLike(String ccn) {
+        return privateKey(ccn).startsWith("ed25519:") ? foreignEd25519Key(ccn) : foreignKey(ccn);
     }
 }

@@ -3,6 +3,7 @@ package cloud.aleph.flink.jobs;
 import cloud.aleph.flink.connectors.config.CassandraOptions;
 import cloud.aleph.flink.jobs.cli.AlephCli;
 import cloud.aleph.flink.operators.consensus.InclusionProof;
+import cloud.aleph.flink.operators.consensus.Membership;
 import cloud.aleph.flink.operators.crypto.EvmVerifier;
 import cloud.aleph.flink.operators.model.EpochDigest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,8 +53,13 @@ final class NetworkProofs {
         return new ProofRun(exitCode, text.isEmpty() ? null : JSON.readTree(text));
     }
 
-    /** The proof computed from the epochs and epoch_signatures rows of the message's epoch. */
-    static InclusionProof fromRows(NetworkStore.Epoch epoch, List<NetworkStore.Signature> signatures, String itemHash) {
+    /**
+     * The proof computed from the epochs and epoch_signatures rows of the message's epoch.
+     *
+     * @param members the CCNs to check the signatures against
+     */
+    static InclusionProof fromRows(NetworkStore.Epoch epoch, List<NetworkStore.Signature> signatures, String itemHash,
+            Membership members) {
         List<EpochDigest> digests = new ArrayList<>();
         for (NetworkStore.Signature s : signatures) {
             if (s.partition() == epoch.partition() && s.start() == epoch.start()) {
@@ -62,6 +68,6 @@ final class NetworkProofs {
             }
         }
         return InclusionProof.of(itemHash, epoch.partition(), epoch.start(), epoch.end(), epoch.root(), epoch.leaves(),
-                digests, new EvmVerifier());
+                digests, members, new EvmVerifier());
     }
 }

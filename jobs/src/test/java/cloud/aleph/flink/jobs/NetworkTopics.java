@@ -1,6 +1,7 @@
 package cloud.aleph.flink.jobs;
 
 import cloud.aleph.flink.connectors.config.KafkaOptions;
+import cloud.aleph.flink.operators.consensus.CcnIdentity;
 import cloud.aleph.flink.operators.consensus.ConsensusTexts;
 import cloud.aleph.flink.operators.crypto.EvmVerifier;
 import cloud.aleph.flink.operators.model.Attestation;
@@ -32,7 +33,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The network's topics as an outsider sees them: read_committed, from the beginning to the last
  * stable offset at the time of the call. Attestations and digests are attributed to a CCN only
- * when their signature recovers to that CCN's registered key.
+ * when they are signed by that CCN's registered key (secp256k1 or Ed25519).
  */
 final class NetworkTopics {
 
@@ -56,13 +57,13 @@ final class NetworkTopics {
         return records;
     }
 
-    /** The attestations whose signature recovers to the registered key of the CCN they name, by CCN. */
+    /** The attestations signed by the registered key of the CCN they name, by CCN. */
     static Map<String, List<Attestation>> attestationsByCcn(Configuration conf, NetworkKeys keys) {
         EvmVerifier verifier = new EvmVerifier();
         Map<String, List<Attestation>> byCcn = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readCommitted(conf, conf.get(KafkaOptions.ATTESTATIONS_TOPIC))) {
             parse(r.value(), Attestation.class).ifPresent(a -> {
-                if (signedBy(keys, a.ccn(), verifier.recoverAddress(ConsensusTexts.attestation(a), a.signature()))) {
+                if (signedBy(keys, a.ccn(), ConsensusTexts.attestation(a), a.signature(), verifier)) {
                     byCcn.computeIfAbsent(a.ccn(), c -> new ArrayList<>()).add(a);
                 }
             });
@@ -70,13 +71,13 @@ final class NetworkTopics {
         return byCcn;
     }
 
-    /** The digests whose signature recovers to the registered key of the CCN they name, by CCN. */
+    /** The digests signed by the registered key of the CCN they name, by CCN. */
     static Map<String, List<EpochDigest>> digestsByCcn(Configuration conf, NetworkKeys keys) {
         EvmVerifier verifier = new EvmVerifier();
         Map<String, List<EpochDigest>> byCcn = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readCommitted(conf, conf.get(KafkaOptions.DIGESTS_TOPIC))) {
             parse(r.value(), EpochDigest.class).ifPresent(d -> {
-                if (signedBy(keys, d.ccn(), verifier.recoverAddress(ConsensusTexts.digest(d), d.signature()))) {
+                if (signedBy(keys, d.ccn(), ConsensusTexts.digest(d), d.signature(), verifier)) {
                     byCcn.computeIfAbsent(d.ccn(), c -> new ArrayList<>()).add(d);
                 }
             });
@@ -142,8 +143,8 @@ final class NetworkTopics {
         }
     }
 
-    private static boolean signedBy(NetworkKeys keys, String ccn, Optional<String> signer) {
-        return keys.ids().contains(ccn) && signer.isPresent() && signer.get().equalsIgnoreCase(keys.address(ccn));
+    private static boolean signedBy(NetworkKeys keys, String ccn, byte[] text, String signature, EvmVerifier secp256k1) {
+        return keys.ids().contains(ccn) && CcnIdentity.parse(keys.identity(ccn)).signed(text, signature, secp256k1);
     }
 
     private static <T> Optional<T> parse(byte[] value, Class<T> type) {

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ccns", defaultValue = "1",
             description = "CCNs of the network: each verifies and signs attestations and epoch digests; the agreement "
                     + "accepts a message once a majority attests it, and makes it final once a majority signs its epoch "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}). With several, the last CCN has an Ed25519 node key, the others secp256k1.")
     int ccns;
 
     @Option(names = "--epoch-size", defaultValue = "100", description = "Offsets per epoch (default: ${DEFAULT-VALUE}).")

@@ -78,8 +78,9 @@ final class EmbeddedPipeline implements AutoCloseable {
     }
 
     /**
-     * Starts a network of {@code ccns} CCNs, each a verification job with its own node key, and the
-     * agreement job, on one local Flink cluster; they run until {@link #close()}.
+     * Starts a network of {@code ccns} CCNs, each a verification job with its own node key (the last
+     * of several an Ed25519 one, see {@link CcnDemoKeys}), and the agreement job, on one local Flink
+     * cluster; they run until {@link #close()}.
      */
     void startNetwork(int ccns, int parallelism) throws Exception {
         network = LocalFlinkCluster.start((ccns + 1) * parallelism, configuration, stack.dataDir().resolve("checkpoints"));

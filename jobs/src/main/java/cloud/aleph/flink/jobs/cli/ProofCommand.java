@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Read the proof that a final message is in its epoch: its Merkle path to the epoch's root and the CCNs'",
             "signatures over that root; check the path, the digests and the signatures, and print it all as JSON.",
-            "With -o aleph.consensus.members=id=0x...,... it also checks that a majority of those CCNs signed.",
+            "With -o aleph.consensus.members=id=0x...,id=ed25519:...,... it also checks each signature against the key",
+            "registered for its CCN and that a majority of those CCNs signed; without it, an Ed25519 signature can only",
+            "be checked for its form (it does not name its key).",
             "Exit code 0 when the proof holds, 1 when it does not or the message is not final."
         })
 final class ProofCommand implements Callable<Integer> {
@@ -66,13 +68,15 @@ final class ProofCommand implements Callable<Integer> {
                         (String) signature.get("root"), (String) signature.get("previous"), (String) signature.get("chain"),
                         (String) signature.get("signature")));
             }
+            Membership members = configuration.contains(JobOptions.CONSENSUS_MEMBERS)
+                    ? Membership.parse(configuration.get(JobOptions.CONSENSUS_MEMBERS), "majority", "")
+                    : null;
             InclusionProof proof = InclusionProof.of(itemHash, partition, start, end, (String) row.get("root"), leaves,
-                    digests, new EvmVerifier());
+                    digests, members, new EvmVerifier());
             boolean holds = proof.pathValid() && proof.signatures().stream().anyMatch(InclusionProof.Signature::wellFormed);
             ObjectNode out = JSON.valueToTree(proof);
-            if (configuration.contains(JobOptions.CONSENSUS_MEMBERS)) {
-                Membership members = Membership.parse(configuration.get(JobOptions.CONSENSUS_MEMBERS), "majority", "");
-                long signed = proof.memberSignatures(members);
+            if (members != null) {
+                long signed = proof.memberSignatures();
                 out.put("member_signatures", signed);
                 out.put("majority", members.majority());
                 holds = holds && signed >= members.majority();

@@ -40,7 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--ccns", defaultValue = "1",
             description = "CCNs: 1 runs the single-CCN job; more run that many CCN verification jobs and the agreement "
-                    + "(quorum and finality); final messages are exported as processed with their final_epoch (default: ${DEFAULT-VALUE}).")
+                    + "(quorum and finality), the last with an Ed25519 node key; final messages are exported as processed with their "
+                    + "final_epoch (default: ${DEFAULT-VALUE}).")
     int ccns;
 
     @Option(names = "--epoch-size", defaultValue = "100", description = "Offsets per epoch with --ccns > 1 (default: ${DEFAULT-VALUE}).")

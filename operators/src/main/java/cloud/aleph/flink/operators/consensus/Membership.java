@@ -1,64 +1,74 @@
 package cloud.aleph.flink.operators.consensus;
 
+import cloud.aleph.flink.operators.crypto.EvmVerifier;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The set of CCNs whose attestations and digests count, each with the address of its node key,
- * and the quorum a message needs. An attestation counts only if its signature recovers to the
- * address registered for the CCN id it claims; anything else counts for nothing.
+ * The set of CCNs whose attestations and digests count, each with the identity of its node key
+ * (secp256k1 or Ed25519, {@link CcnIdentity}), and the quorum a message needs. An attestation
+ * counts only if it is signed by the key registered for the CCN id it claims; anything else counts
+ * for nothing.
  */
 public final class Membership implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final Map<String, String> addressById;
+    private final Map<String, CcnIdentity> identityById;
     private final int defaultQuorum;
     private final Map<String, Integer> quorumByType;
 
-    private Membership(Map<String, String> addressById, int defaultQuorum, Map<String, Integer> quorumByType) {
-        this.addressById = Collections.unmodifiableMap(addressById);
+    private Membership(Map<String, CcnIdentity> identityById, int defaultQuorum, Map<String, Integer> quorumByType) {
+        this.identityById = Collections.unmodifiableMap(identityById);
         this.defaultQuorum = defaultQuorum;
         this.quorumByType = Collections.unmodifiableMap(quorumByType);
     }
 
     /**
-     * @param members {@code id=address,...}: every CCN and the (EVM) address of its node key
+     * @param members {@code id=identity,...}: every CCN and the identity of its node key, {@code 0x<40 hex>}
+     *     (the EVM address of a secp256k1 key) or {@code ed25519:<64 hex>} (an Ed25519 public key); both kinds may mix
      * @param quorum {@code majority} or a number of CCNs
      * @param quorumByType {@code TYPE=n,...} overrides per message type (may be blank)
      */
     public static Membership parse(String members, String quorum, String quorumByType) {
-        Map<String, String> addresses = new LinkedHashMap<>();
+        Map<String, CcnIdentity> identities = new LinkedHashMap<>();
         for (String member : members.split(",")) {
             if (member.isBlank()) {
                 continue;
             }
             String[] parts = member.trim().split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || !parts[1].trim().matches("0x[0-9a-fA-F]{40}")) {
-                throw new IllegalArgumentException("a CCN member is id=0x<40 hex>, got '" + member + "'");
+            CcnIdentity identity;
+            try {
+                if (parts.length != 2 || parts[0].isBlank()) {
+                    throw new IllegalArgumentException("no id");
+                }
+                identity = CcnIdentity.parse(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "a CCN member is id=0x<40 hex> (secp256k1 address) or id=ed25519:<64 hex> (public key), got '"
+                                + member + "'", e);
             }
-            if (addresses.put(parts[0].trim(), parts[1].trim().toLowerCase(Locale.ROOT)) != null) {
+            if (identities.put(parts[0].trim(), identity) != null) {
                 throw new IllegalArgumentException("CCN " + parts[0].trim() + " is listed twice");
             }
         }
-        if (addresses.isEmpty()) {
+        if (identities.isEmpty()) {
             throw new IllegalArgumentException("the consensus needs at least one CCN");
         }
-        int majority = addresses.size() / 2 + 1;
-        int defaultQuorum = "majority".equalsIgnoreCase(quorum.trim()) ? majority : checked(Integer.parseInt(quorum.trim()), addresses.size());
+        int majority = identities.size() / 2 + 1;
+        int defaultQuorum = "majority".equalsIgnoreCase(quorum.trim()) ? majority : checked(Integer.parseInt(quorum.trim()), identities.size());
         Map<String, Integer> byType = new LinkedHashMap<>();
         if (quorumByType != null) {
             for (String entry : quorumByType.split(",")) {
                 if (!entry.isBlank()) {
                     String[] parts = entry.trim().split("=", 2);
-                    byType.put(parts[0].trim(), checked(Integer.parseInt(parts[1].trim()), addresses.size()));
+                    byType.put(parts[0].trim(), checked(Integer.parseInt(parts[1].trim()), identities.size()));
                 }
             }
         }
-        return new Membership(addresses, defaultQuorum, byType);
+        return new Membership(identities, defaultQuorum, byType);
     }
 
     private static int checked(int quorum, int members) {
@@ -68,18 +78,23 @@ public final class Membership implements Serializable {
         return quorum;
     }
 
-    /** Whether {@code ccn} is a member whose registered key has the address {@code signerAddress}. */
-    public boolean isMember(String ccn, String signerAddress) {
-        String address = addressById.get(ccn);
-        return address != null && signerAddress != null && address.equals(signerAddress.toLowerCase(Locale.ROOT));
+    /**
+     * Whether {@code ccn} is a member and its registered key signed {@code text} with {@code signature}.
+     * Never throws: a malformed or missing signature is simply not the member's.
+     *
+     * @param secp256k1 the recovery for members with secp256k1 keys (the configured implementation)
+     */
+    public boolean signedBy(String ccn, byte[] text, String signature, EvmVerifier secp256k1) {
+        CcnIdentity identity = ccn == null ? null : identityById.get(ccn);
+        return identity != null && identity.signed(text, signature, secp256k1);
     }
 
     public boolean isKnownId(String ccn) {
-        return addressById.containsKey(ccn);
+        return identityById.containsKey(ccn);
     }
 
     public int size() {
-        return addressById.size();
+        return identityById.size();
     }
 
     /** How many CCNs must agree on a message of this type (its wire value; null for input without a type). */
@@ -89,10 +104,11 @@ public final class Membership implements Serializable {
 
     /** More than half of the CCNs: what finalises an epoch. */
     public int majority() {
-        return addressById.size() / 2 + 1;
+        return identityById.size() / 2 + 1;
     }
 
-    public Map<String, String> addresses() {
-        return addressById;
+    /** Every member's id and the identity of its node key, in configuration order. */
+    public Map<String, CcnIdentity> identities() {
+        return identityById;
     }
 }

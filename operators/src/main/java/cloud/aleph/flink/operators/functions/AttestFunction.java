@@ -13,23 +13,23 @@ public class AttestFunction extends RichMapFunction<Verdict, Attestation> {
     private static final long serialVersionUID = 1L;
 
     private final String ccn;
-    private final String privateKeyHex;
+    private final String nodeKey;
 
     private transient CcnKey key;
 
     /**
      * @param ccn this CCN's id
-     * @param privateKeyHex its node key (secp256k1, hex)
+     * @param nodeKey its node key as configured ({@link CcnKey#parse}: secp256k1 or Ed25519)
      */
-    public AttestFunction(String ccn, String privateKeyHex) {
+    public AttestFunction(String ccn, String nodeKey) {
         this.ccn = ccn;
-        this.privateKeyHex = privateKeyHex;
-        new CcnKey(privateKeyHex); // a bad key fails when the job is built, not on the cluster
+        this.nodeKey = nodeKey;
+        CcnKey.parse(nodeKey); // a bad key fails when the job is built, not on the cluster
     }
 
     @Override
     public void open(OpenContext openContext) {
-        key = new CcnKey(privateKeyHex);
+        key = CcnKey.parse(nodeKey);
     }
 
     @Override

@@ -29,7 +29,7 @@ public class EpochDigestFunction extends KeyedProcessFunction<Integer, Verdict, 
     private static final long serialVersionUID = 1L;
 
     private final String ccn;
-    private final String privateKeyHex;
+    private final String nodeKey;
     private final long size;
 
     private transient ValueState<Long> epochStart;
@@ -37,12 +37,18 @@ public class EpochDigestFunction extends KeyedProcessFunction<Integer, Verdict, 
     private transient ValueState<String> previousChain;
     private transient CcnKey key;
 
-    public EpochDigestFunction(String ccn, String privateKeyHex, long size) {
+    /**
+     * @param ccn this CCN's id
+     * @param nodeKey its node key as configured ({@link CcnKey#parse}: secp256k1 or Ed25519)
+     * @param size offsets per epoch
+     */
+    public EpochDigestFunction(String ccn, String nodeKey, long size) {
         if (size < 1) {
             throw new IllegalArgumentException("an epoch holds at least one offset");
         }
+        CcnKey.parse(nodeKey); // a bad key fails when the job is built, not on the cluster
         this.ccn = ccn;
-        this.privateKeyHex = privateKeyHex;
+        this.nodeKey = nodeKey;
         this.size = size;
     }
 
@@ -51,7 +57,7 @@ public class EpochDigestFunction extends KeyedProcessFunction<Integer, Verdict, 
         epochStart = getRuntimeContext().getState(new ValueStateDescriptor<>("epoch-start", Types.LONG));
         leaves = getRuntimeContext().getState(new ValueStateDescriptor<>("epoch-leaves", Types.STRING));
         previousChain = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-chain", Types.STRING));
-        key = new CcnKey(privateKeyHex);
+        key = CcnKey.parse(nodeKey);
     }
 
     @Override

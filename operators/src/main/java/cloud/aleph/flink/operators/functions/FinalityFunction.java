@@ -26,10 +26,11 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by epoch ({@code partition:start}): collects the CCNs' signed digests of the epoch and
- * finalises it when a majority of the CCNs signed the same root. A digest counts only if its
- * signature recovers to the key registered for its CCN and its root and chain follow from its own
- * fields. A CCN whose root differs from the majority's is recorded as divergent ({@link #NOTES}).
- * Each new signer of the final root re-emits the epoch with its longer list of signers.
+ * finalises it when a majority of the CCNs signed the same root. A digest counts only if it is
+ * signed by the key registered for its CCN (secp256k1 or Ed25519) and its root and chain follow
+ * from its own fields. A CCN whose root differs from the majority's is recorded as divergent
+ * ({@link #NOTES}). Each new signer of the final root re-emits the epoch with its longer list of
+ * signers.
  */
 public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, FinalEpoch> {
 
@@ -112,8 +113,7 @@ public class FinalityFunction extends KeyedProcessFunction<String, EpochDigest, 
                 || !ConsensusTexts.chain(d.previous(), d.root(), d.partition(), d.start(), d.end()).equals(d.chain())) {
             return false;
         }
-        String signer = signatures.recoverAddress(ConsensusTexts.digest(d), d.signature()).orElse(null);
-        return membership.isMember(d.ccn(), signer);
+        return membership.signedBy(d.ccn(), ConsensusTexts.digest(d), d.signature(), signatures);
     }
 
     private FinalEpoch finalEpoch(EpochDigest any, String root) throws Exception {

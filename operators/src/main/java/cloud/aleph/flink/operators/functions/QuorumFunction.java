@@ -30,9 +30,9 @@ import org.apache.flink.util.OutputTag;
  * Keyed by record ({@code partition:offset}): counts the attestations of distinct registered CCNs
  * on the record and decides it. When the "valid" attestations reach the quorum of the message's
  * type, the record's message is accepted and goes on to the agreed state; when the "invalid" ones
- * make that impossible, it is rejected with the code most of them give. Attestations whose
- * signature does not recover to the key registered for the CCN they name, from CCNs outside the
- * set, or repeated, are ignored and counted; verdicts that differ from the agreed one are recorded
+ * make that impossible, it is rejected with the code most of them give. Attestations not signed
+ * by the key registered for the CCN they name (secp256k1 or Ed25519), from CCNs outside the set,
+ * or repeated, are ignored and counted; verdicts that differ from the agreed one are recorded
  * ({@link #NOTES}).
  */
 public class QuorumFunction extends KeyedCoProcessFunction<String, RecordBody, Attestation, Verdict> {
@@ -59,7 +59,7 @@ public class QuorumFunction extends KeyedCoProcessFunction<String, RecordBody, A
 
     /**
      * @param membership the CCNs and the quorum
-     * @param secp256k1 implementation of signature recovery ({@code auto}, {@code native}, {@code bouncycastle})
+     * @param secp256k1 implementation of signature recovery for secp256k1 members ({@code auto}, {@code native}, {@code bouncycastle})
      * @param retention how long a record's votes are kept after its last one (late votes after that are not compared)
      */
     public QuorumFunction(Membership membership, String secp256k1, Duration retention) {
@@ -101,8 +101,7 @@ public class QuorumFunction extends KeyedCoProcessFunction<String, RecordBody, A
             unregistered.inc();
             return;
         }
-        String signer = signatures.recoverAddress(ConsensusTexts.attestation(attestation), attestation.signature()).orElse(null);
-        if (!membership.isMember(attestation.ccn(), signer)) {
+        if (!membership.signedBy(attestation.ccn(), ConsensusTexts.attestation(attestation), attestation.signature(), signatures)) {
             forged.inc();
             return;
         }
