@@ -16,9 +16,14 @@ final class CassandraServer {
     // SIGTERM drains the node in about 5 s; a clean stop keeps the restart fast (no commit log replay).
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** Heap, JIT and start-up flags measured fastest for a small node on a 2-core machine. */
+    /**
+     * Heap, JIT and start-up flags measured fastest for a small node on a 2-core machine. The heap
+     * starts small (fast start) but may grow to 1.5 GiB: every table costs heap whether or not it
+     * is written, and a test JVM that creates a keyspace per test class ran a 512 MiB heap out of
+     * memory (OutOfMemoryError, so the node exits).
+     */
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms256m", "-Xmx512m", "-Xss512k", "-XX:+UseG1GC", "-XX:MaxDirectMemorySize=256m",
+            "-Xms256m", "-Xmx1536m", "-Xss512k", "-XX:+UseG1GC", "-XX:MaxDirectMemorySize=256m",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
             "-Dcassandra-foreground=yes",
             "-Dcassandra.skip_wait_for_gossip_to_settle=0",
