@@ -17,6 +17,8 @@ import org.apache.flink.configuration.Configuration;
 public final class CassandraSessions {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int ADMIN_QUIET_PERIOD_MILLIS = 100;
+    private static final int ADMIN_SHUTDOWN_TIMEOUT_MILLIS = 15_000;
 
     private CassandraSessions() {}
 
@@ -37,9 +39,13 @@ public final class CassandraSessions {
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, CONNECT_TIMEOUT)
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, CONNECT_TIMEOUT)
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, CONNECT_TIMEOUT)
-                // Sessions close when a sink writer closes (cancel, restart): no 2 s netty quiet period each time.
+                // Sessions close when a sink writer closes (cancel, restart): not the default 2 s netty quiet period
+                // each time. The admin group keeps a short one: with none, it terminates while the driver still
+                // notifies its own close listener, which Netty logs as an ERROR ("Event loop shut down?").
                 .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+                .withString(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_UNIT, "MILLISECONDS")
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, ADMIN_QUIET_PERIOD_MILLIS)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, ADMIN_SHUTDOWN_TIMEOUT_MILLIS)
                 // Quorum in the local datacenter for reads and writes: a read sees every acknowledged write.
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
                 .build();

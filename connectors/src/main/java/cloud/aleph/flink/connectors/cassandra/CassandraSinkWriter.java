@@ -165,11 +165,7 @@ final class CassandraSinkWriter<T> extends AsyncSinkWriter<T, CassandraWrite> {
     @Override
     public void close() {
         try {
-            // Flink may close a writer twice (finish, then clean-up); closing a closed session again makes the
-            // driver log an ERROR from its terminated event loop.
-            if (!session.isClosed()) {
-                session.close();
-            }
+            session.close();
         } finally {
             super.close();
         }
